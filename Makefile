@@ -1,0 +1,60 @@
+# Everyday tasks. `make` (or `make help`) lists them.
+
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+RUFF := $(VENV)/bin/ruff
+# Written after a successful install; older than a requirements file means reinstall.
+INSTALLED := $(VENV)/.installed
+
+# CI builds the test database afresh; locally pyproject.toml's --reuse-db keeps it.
+PYTEST_DB := $(if $(filter true,$(CI)),--create-db)
+
+.PHONY: help install run test lint format check clean
+
+help: ## Show this list
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-8s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(PYTHON):
+	python3.11 -m venv $(VENV)
+
+# One environment for running and testing: the dev requirements include the runtime ones.
+$(INSTALLED): requirements.txt requirements-dev.txt | $(PYTHON)
+	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(INSTALLED) ## Create .venv and install the pinned requirements (only when they changed)
+
+run: export DJANGO_SETTINGS_MODULE = clinic.settings.dev
+run: $(INSTALLED) ## Migrate, load the demo content, reset the local admin and serve http://127.0.0.1:8000/
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py load_demo_content
+	$(PYTHON) manage.py create_local_admin
+	$(PYTHON) manage.py runserver 127.0.0.1:8000
+
+# Playwright's sync API runs an event loop in the test thread, which makes Django
+# refuse database access from it unless told otherwise.
+test: export DJANGO_ALLOW_ASYNC_UNSAFE = true
+test: $(INSTALLED) ## Run the tests on PostgreSQL and Chromium (set up if needed); pytest options in ARGS="..."
+	scripts/ensure-test-services
+	$(VENV)/bin/pytest $(PYTEST_DB) $(ARGS)
+
+lint: $(INSTALLED) ## Check lint and formatting with ruff
+	$(RUFF) check .
+	$(RUFF) format --check .
+
+format: $(INSTALLED) ## Fix what ruff can fix, then format
+	$(RUFF) check --fix --exit-zero .
+	$(RUFF) format .
+
+check: export DJANGO_SETTINGS_MODULE = clinic.settings.dev
+check: $(INSTALLED) ## Run Django's system checks and look for missing migrations
+	$(PYTHON) manage.py check
+	$(PYTHON) manage.py makemigrations --check --dry-run
+
+clean: ## Remove caches, collected static files, test output and the install stamp (keeps db.sqlite3, media/)
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	rm -rf .pytest_cache .ruff_cache staticfiles test-results $(INSTALLED)

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    """The clinic's public pages: treatment content, site structure and clinic details."""
+
+    name = "pages"
+    verbose_name = "Pages"

@@ -1,0 +1,196 @@
+"""
+StreamField blocks for health information.
+
+Each block declares its icon, template, preview and description so editors see
+what it is for in the block picker. Patterns follow the NHS digital service
+manual (inset text, care cards, expanders) because patients recognise them.
+"""
+
+from wagtail import blocks
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+
+# Kept small on purpose: headings have their own block, and patient-facing
+# health text should not carry colours, tables or embedded media.
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+SHORT_TEXT_FEATURES = ["bold", "italic", "link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section heading (level 2)"), ("h3", "Subheading (level 3)")],
+        default="h2",
+        help_text="Use level 2 for sections and level 3 inside a section, so screen readers can navigate.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "pages/blocks/heading_block.html"
+        preview_value = {"text": "What happens at your first appointment", "level": "h2"}
+        description = "A section heading that also appears in the page's outline for screen readers."
+
+
+class TextBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "pages/blocks/text_block.html"
+        preview_value = (
+            "<p>Your osteopath will ask about your symptoms and general health, "
+            "then examine how you move before suggesting a plan.</p>"
+        )
+        description = "Paragraphs, lists and links."
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        label="Alternative text",
+        help_text="Describe what the image shows for someone who cannot see it.",
+    )
+    caption = blocks.CharBlock(max_length=250, required=False)
+
+    class Meta:
+        icon = "image"
+        template = "pages/blocks/captioned_image_block.html"
+        description = "An image with a required text alternative and an optional caption."
+
+    def get_preview_value(self):
+        # Blocks cannot name a fixed image, so preview with the newest one uploaded.
+        return self.normalize(
+            {
+                "image": get_image_model().objects.order_by("-created_at").first(),
+                "alt_text": "An osteopath treating a patient's shoulder",
+                "caption": "Treatment is always explained before it starts.",
+            }
+        )
+
+
+class InsetBlock(blocks.StructBlock):
+    text = blocks.RichTextBlock(features=SHORT_TEXT_FEATURES)
+
+    class Meta:
+        icon = "openquote"
+        template = "pages/blocks/inset_block.html"
+        preview_value = {"text": "<p>You do not need a referral from your GP to see an osteopath.</p>"}
+        description = "Sets a short piece of information apart from the text around it."
+
+
+class CareCardBlock(blocks.StructBlock):
+    """The NHS care card: tells a patient how urgently to seek help elsewhere."""
+
+    URGENCY_HEADINGS = {
+        "non-urgent": "Speak to your GP if:",
+        "urgent": "Ask for an urgent GP appointment or call NHS 111 if:",
+        "emergency": "Call 999 or go to A&E if:",
+    }
+
+    urgency = blocks.ChoiceBlock(
+        choices=[
+            ("non-urgent", "Non-urgent: speak to a GP"),
+            ("urgent", "Urgent: NHS 111 or urgent GP appointment"),
+            ("emergency", "Emergency: call 999 or go to A&E"),
+        ],
+        default="non-urgent",
+    )
+    heading = blocks.CharBlock(
+        max_length=120,
+        required=False,
+        help_text="Leave blank to use the standard NHS wording for the chosen urgency.",
+    )
+    body = blocks.RichTextBlock(features=TEXT_FEATURES)
+
+    class Meta:
+        icon = "warning"
+        template = "pages/blocks/care_card_block.html"
+        preview_value = {
+            "urgency": "emergency",
+            "heading": "",
+            "body": (
+                "<ul><li>you have back pain with numbness around your genitals or buttocks</li>"
+                "<li>you have lost control of your bladder or bowels</li></ul>"
+            ),
+        }
+        description = "Tells patients when to get urgent or emergency care instead of booking with us."
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["heading"] = value["heading"] or self.URGENCY_HEADINGS[value["urgency"]]
+        return context
+
+
+class QuestionAnswerBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=200)
+    answer = blocks.RichTextBlock(features=TEXT_FEATURES)
+
+    class Meta:
+        icon = "help"
+        label = "Question and answer"
+
+
+class FAQBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, default="Common questions")
+    items = blocks.ListBlock(QuestionAnswerBlock(), min_num=1, label="Questions")
+
+    class Meta:
+        icon = "list-ul"
+        template = "pages/blocks/faq_block.html"
+        label = "FAQ"
+        preview_value = {
+            "heading": "Common questions",
+            "items": [
+                {"question": "Does it hurt?", "answer": "<p>Most people feel little more than a dull ache.</p>"},
+                {"question": "How many sessions will I need?", "answer": "<p>Many people need three to five.</p>"},
+            ],
+        }
+        description = "Questions and answers that patients can open one at a time."
+
+
+class TestimonialBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(max_length=600)
+    attribution = blocks.CharBlock(
+        max_length=100,
+        help_text="With the patient's written consent. A first name or initials is enough.",
+    )
+    detail = blocks.CharBlock(max_length=100, required=False, help_text="For example, the treatment they had.")
+
+    class Meta:
+        icon = "user"
+        template = "pages/blocks/testimonial_block.html"
+        preview_value = {
+            "quote": "I could turn my head properly for the first time in months.",
+            "attribution": "Sarah, Woodford",
+            "detail": "Medical acupuncture for neck pain",
+        }
+        description = "A patient's words about their care, with their consent."
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    text = TextBlock()
+    image = CaptionedImageBlock()
+    inset = InsetBlock()
+    care_card = CareCardBlock()
+    faq = FAQBlock()
+    testimonial = TestimonialBlock()
+
+    class Meta:
+        block_counts = {"faq": {"max_num": 1}}
+
+
+class OpeningPeriodBlock(blocks.StructBlock):
+    """One line of the clinic's opening hours, e.g. "Monday to Friday: 9am to 8pm"."""
+
+    days = blocks.CharBlock(max_length=60, help_text="For example: Monday to Friday")
+    hours = blocks.CharBlock(max_length=60, help_text="For example: 9am to 8pm, or Closed")
+
+    class Meta:
+        icon = "time"
+        template = "pages/blocks/opening_period_block.html"
+        preview_value = {"days": "Monday to Friday", "hours": "9am to 8pm"}
+        description = "Days and the hours the clinic is open on them."

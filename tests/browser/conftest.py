@@ -1,0 +1,97 @@
+"""
+Browser tests: Playwright drives Debian's Chromium against Django's live server.
+
+Every test here is marked ``browser`` (deselect with ``-m "not browser"``) and
+starts from the demo site, freshly loaded into a whole Wagtail tree.
+"""
+
+import os
+import random
+import socket
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Playwright's sync API runs an event loop in the test thread, and Django refuses
+# database access from a thread with a running loop unless told otherwise.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+def _free_port_below_ephemeral_range():
+    """A free port under 32768, where the kernel does not hand out ephemeral ports."""
+    for port in random.sample(range(20000, 32768), 100):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("No free port between 20000 and 32767 for the live server.")
+
+
+# pytest-django's live server otherwise asks the kernel for any free port.
+# --liveserver or a DJANGO_LIVE_TEST_SERVER_ADDRESS set by the caller still wins.
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", f"localhost:{_free_port_below_ephemeral_range()}")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # needed as root, as in CI
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(items):
+    browser_dir = Path(__file__).parent
+    for item in items:
+        if browser_dir in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch Debian's Chromium rather than a browser downloaded by `playwright install`."""
+    headless = browser_type_launch_args.get("headless", True)
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [*(["--headless"] if headless else []), *CHROMIUM_ARGS],
+    }
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """Playwright resolves relative addresses against the live server: ``page.goto("/")``."""
+    return live_server.url
+
+
+@pytest.fixture(autouse=True)
+def live_demo_site(live_server, wagtail_tree, demo_site):
+    """Serve the demo site live, rebuilt after the flush that ended the previous test."""
+    return demo_site
+
+
+@pytest.fixture
+def axe_check():
+    """``axe_check(page)`` runs axe-core on the page as it is now and fails on any violation."""
+    axe = Axe()
+
+    def check(page, context=None):
+        violations = axe.run(page, context=context).response["violations"]
+        if violations:
+            pytest.fail(_describe_violations(violations, page.url))
+
+    return check
+
+
+def _describe_violations(violations, url):
+    lines = [f"{len(violations)} accessibility violation(s) on {url}:"]
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.append(f"    {violation['helpUrl']}")
+        lines.extend(f"    - {' '.join(map(str, node['target']))}" for node in violation["nodes"])
+    return "\n".join(lines)

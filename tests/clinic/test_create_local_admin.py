@@ -1,0 +1,49 @@
+"""`manage.py create_local_admin` gives a developer a login, and only ever locally."""
+
+import re
+from io import StringIO
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+
+def create_local_admin():
+    """Run the command and return the password it printed."""
+    out = StringIO()
+    call_command("create_local_admin", stdout=out)
+    return re.search(r"Password:\s+(\S+)", out.getvalue()).group(1)
+
+
+def test_refuses_to_run_without_debug(db, settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="only runs with DEBUG on"):
+        call_command("create_local_admin", stdout=StringIO())
+
+    assert not get_user_model().objects.exists()
+
+
+def test_creates_a_superuser_who_can_log_in(db, settings, client):
+    settings.DEBUG = True
+
+    password = create_local_admin()
+
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.is_staff and admin.is_active
+    assert admin.email == "admin@localhost"
+    assert client.login(username="admin", password=password)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_running_again_replaces_the_password(db, settings, client):
+    settings.DEBUG = True
+    first = create_local_admin()
+
+    second = create_local_admin()
+
+    assert second != first
+    assert get_user_model().objects.filter(username="admin").count() == 1
+    assert not client.login(username="admin", password=first)
+    assert client.login(username="admin", password=second)

@@ -1,0 +1,60 @@
+"""Settings are safe by default and production refuses to start half-configured."""
+
+import json
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PROJECT_DIR = settings.BASE_DIR
+
+
+def run_python(code, **env):
+    """Run ``code`` in a fresh interpreter with only ``env`` (and PATH) set."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT_DIR,
+        env={"PATH": os.environ["PATH"], **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_python("import clinic.settings.production", ALLOWED_HOSTS="clinic.example")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_python("import clinic.settings.production", SECRET_KEY="x" * 50)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_starts_with_both_and_keeps_debug_off():
+    result = run_python(
+        "import clinic.settings.production as s; print(s.DEBUG, s.ALLOWED_HOSTS)",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="clinic.example, www.clinic.example",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False ['clinic.example', 'www.clinic.example']"
+
+
+def test_base_settings_have_debug_off_and_no_secret_key():
+    result = run_python("import json, clinic.settings.base as s; print(json.dumps([s.DEBUG, s.SECRET_KEY]))")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [False, ""]
+
+
+def test_admin_makes_no_calls_to_outside_hosts():
+    assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    assert settings.WAGTAILEMBEDS_FINDERS == []

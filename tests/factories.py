@@ -1,0 +1,76 @@
+"""Small factory functions: build exactly the objects a test needs, nothing more."""
+
+from io import BytesIO
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from pages.models import ContactPage, HomePage, StandardPage, TreatmentIndexPage, TreatmentPage
+
+
+def add_page(parent, page, publish=True):
+    """Add ``page`` under ``parent`` with a first revision, published unless asked not to."""
+    page = parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page
+
+
+def make_home_page(**fields):
+    """A HomePage made the default site's root, as the demo loader does."""
+    site = Site.objects.get(is_default_site=True)
+    fields.setdefault("title", "Home")
+    fields.setdefault("hero_heading", "Osteopathy in Clayhall")
+    root = site.root_page.get_parent()
+    home = add_page(root, HomePage(slug=fields.pop("slug", "test-home"), **fields))
+    site.root_page = home
+    site.save()
+    return home
+
+
+def make_treatment_index(home, **fields):
+    fields.setdefault("title", "Treatments")
+    fields.setdefault("slug", "treatments")
+    return add_page(home, TreatmentIndexPage(**fields))
+
+
+def make_treatment(index, publish=True, **fields):
+    fields.setdefault("title", "Osteopathy")
+    fields.setdefault("slug", "osteopathy")
+    fields.setdefault("summary", "Hands-on treatment for back, neck and joint pain.")
+    fields.setdefault("body", [("text", "<p>What to expect.</p>")])
+    return add_page(index, TreatmentPage(**fields), publish=publish)
+
+
+def make_standard_page(parent, **fields):
+    fields.setdefault("title", "About us")
+    fields.setdefault("slug", "about")
+    fields.setdefault("body", [("text", "<p>About the clinic.</p>")])
+    return add_page(parent, StandardPage(**fields))
+
+
+def make_contact_page(home, **fields):
+    fields.setdefault("title", "Contact us")
+    fields.setdefault("slug", "contact")
+    return add_page(home, ContactPage(**fields))
+
+
+def make_image(title="Test image", size=(320, 200), colour=(11, 85, 97)):
+    buffer = BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, format="PNG")
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="test.png"))
+
+
+def make_user(username="user", groups=(), **fields):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.com", password="a-long-test-password", **fields
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    return user

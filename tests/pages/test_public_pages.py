@@ -1,0 +1,121 @@
+"""Every public page renders the demo content with the clinic's details, menu and breadcrumbs."""
+
+import pytest
+from django.core.cache import cache
+
+from clinic.views import server_error
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_PAGES = {
+    "/": "pages/home_page.html",
+    "/treatments/": "pages/treatment_index_page.html",
+    "/treatments/osteopathy/": "pages/treatment_page.html",
+    "/treatments/medical-acupuncture/": "pages/treatment_page.html",
+    "/treatments/deep-tissue-massage/": "pages/treatment_page.html",
+    "/treatments/electrotherapy/": "pages/treatment_page.html",
+    "/about/": "pages/standard_page.html",
+    "/privacy/": "pages/standard_page.html",
+    "/accessibility/": "pages/standard_page.html",
+    "/contact/": "pages/contact_page.html",
+}
+
+
+@pytest.mark.parametrize(("url", "template"), PUBLIC_PAGES.items())
+def test_every_page_type_renders_with_clinic_contact_links(client, demo_site, url, template):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert template in [t.name for t in response.templates]
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert 'href="tel:+442082204254"' in html
+    assert 'href="mailto:info@clayhallosteopath.com"' in html
+    assert "Call us" in html
+    assert "Email us" in html
+    assert 'class="skip-link" href="#main-content"' in html
+    assert '<main id="main-content"' in html
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_every_page_stays_within_the_query_budget(client, demo_site, url, django_assert_max_num_queries):
+    cache.clear()
+    with django_assert_max_num_queries(8):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_menu_lists_pages_marked_show_in_menus_and_marks_the_current_one(client, demo_site):
+    html = client.get("/treatments/medical-acupuncture/").content.decode()
+    menu = html.split('aria-label="Main"', 1)[1].split("</nav>", 1)[0]
+
+    assert ">Home<" in menu
+    assert 'href="/treatments/" class="in-section">Treatments<' in menu
+    assert ">About us<" in menu or ">About<" in menu
+    assert "/contact/" in menu
+    assert "/privacy/" not in menu
+
+
+def test_inner_pages_have_breadcrumbs_and_home_does_not(client, demo_site):
+    inner = client.get("/treatments/medical-acupuncture/").content.decode()
+    home = client.get("/").content.decode()
+
+    trail = inner.split('aria-label="Breadcrumb"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/">Home<' in trail
+    assert 'href="/treatments/">Treatments<' in trail
+    assert 'aria-label="Breadcrumb"' not in home
+
+
+def test_treatment_page_shows_facts_and_asks_about_this_treatment(client, demo_site):
+    html = client.get("/treatments/medical-acupuncture/").content.decode()
+
+    assert "Typical session" in html
+    assert "Fee" in html
+    assert 'href="/contact/?treatment=medical-acupuncture"' in html
+    assert "Ask about this treatment" in html
+
+
+def test_medical_acupuncture_page_explains_trigger_points_and_the_options(client, demo_site):
+    text = client.get("/treatments/medical-acupuncture/").content.decode().lower()
+
+    for phrase in ("trigger point", "shoulder", "sciatica", "botulinum", "steroid", "acupressure", "needle"):
+        assert phrase in text, phrase
+
+
+def test_treatment_index_lists_every_live_treatment_with_an_image(client, demo_site):
+    html = client.get("/treatments/").content.decode()
+
+    for slug in ("osteopathy", "medical-acupuncture", "deep-tissue-massage", "electrotherapy"):
+        assert f'href="/treatments/{slug}/"' in html
+    assert html.count('srcset="') >= 4
+    assert 'alt=""' not in html
+
+
+def test_footer_links_privacy_notice_and_accessibility_statement(client, demo_site):
+    html = client.get("/").content.decode()
+    footer = html.split('class="site-footer"', 1)[1]
+
+    assert 'href="/privacy/"' in footer
+    assert 'href="/accessibility/"' in footer
+    assert "Opening hours" in footer
+
+
+def test_unknown_address_gets_the_styled_not_found_page(client, demo_site):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert 'href="tel:+442082204254"' in html
+    assert "404.html" in [t.name for t in response.templates]
+
+
+def test_server_error_page_renders_without_the_database(rf, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Sorry, there is a problem with our website" in html
+    assert "0208 220 4254" in html
+    assert "999" in html

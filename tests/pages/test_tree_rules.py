@@ -1,0 +1,55 @@
+"""Parent and subpage rules keep editors from building a nonsensical tree."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from wagtail.models import Page
+
+from pages.models import ContactPage, HomePage, StandardPage, TreatmentIndexPage, TreatmentPage
+from tests.factories import make_image
+
+pytestmark = pytest.mark.django_db
+
+
+def test_page_types_only_go_where_they_make_sense():
+    assert HomePage.allowed_parent_page_models() == [Page]
+    assert set(HomePage.allowed_subpage_models()) == {TreatmentIndexPage, ContactPage, StandardPage}
+    assert TreatmentIndexPage.allowed_parent_page_models() == [HomePage]
+    assert TreatmentIndexPage.allowed_subpage_models() == [TreatmentPage]
+    assert TreatmentPage.allowed_parent_page_models() == [TreatmentIndexPage]
+    assert TreatmentPage.allowed_subpage_models() == []
+    assert ContactPage.allowed_subpage_models() == []
+    assert set(StandardPage.allowed_parent_page_models()) == {HomePage, StandardPage}
+
+
+def test_singletons_cannot_be_added_twice(demo_site):
+    home = demo_site
+    root = home.get_parent()
+
+    assert not HomePage.can_create_at(root)
+    assert not TreatmentIndexPage.can_create_at(home)
+    assert not ContactPage.can_create_at(home)
+    assert StandardPage.can_create_at(home)
+
+
+def test_treatment_cannot_sit_directly_under_home(demo_site):
+    assert not TreatmentPage.can_create_at(demo_site)
+
+
+def test_listing_image_needs_alternative_text_in_the_form(demo_site):
+    treatment = TreatmentPage.objects.get(slug="osteopathy")
+    treatment.listing_image = make_image()
+    treatment.listing_image_alt = "  "
+
+    with pytest.raises(ValidationError) as error:
+        treatment.full_clean()
+    assert "listing_image_alt" in error.value.message_dict
+
+
+def test_listing_image_needs_alternative_text_in_the_database(demo_site):
+    treatment = TreatmentPage.objects.get(slug="osteopathy")
+    treatment.listing_image = make_image()
+    treatment.listing_image_alt = ""
+
+    with pytest.raises(IntegrityError):
+        treatment.save()
