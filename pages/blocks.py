@@ -144,8 +144,14 @@ class FAQBlock(blocks.StructBlock):
         preview_value = {
             "heading": "Common questions",
             "items": [
-                {"question": "Does it hurt?", "answer": "<p>Most people feel little more than a dull ache.</p>"},
-                {"question": "How many sessions will I need?", "answer": "<p>Many people need three to five.</p>"},
+                {
+                    "question": "Does it hurt?",
+                    "answer": "<p>Most people feel little more than a dull ache.</p>",
+                },
+                {
+                    "question": "How many sessions will I need?",
+                    "answer": "<p>Many people need three to five.</p>",
+                },
             ],
         }
         description = "Questions and answers that patients can open one at a time."
@@ -157,7 +163,9 @@ class TestimonialBlock(blocks.StructBlock):
         max_length=100,
         help_text="With the patient's written consent. A first name or initials is enough.",
     )
-    detail = blocks.CharBlock(max_length=100, required=False, help_text="For example, the treatment they had.")
+    detail = blocks.CharBlock(
+        max_length=100, required=False, help_text="For example, the treatment they had."
+    )
 
     class Meta:
         icon = "user"

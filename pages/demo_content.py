@@ -32,7 +32,11 @@ CLINIC = {
 }
 
 # Clinic details that point at pages, by the page's slug under the home page.
-CLINIC_PAGE_LINKS = {"privacy_page": "privacy", "accessibility_page": "accessibility"}
+CLINIC_PAGE_LINKS = {
+    "contact_page": "contact",
+    "privacy_page": "privacy",
+    "accessibility_page": "accessibility",
+}
 
 # Muted teal and sand palette for the generated listing images.
 TEAL_DEEP = "#2f6f6a"

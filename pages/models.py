@@ -8,19 +8,22 @@ site: Home > Treatments > Treatment, Home > Contact, and Home > Standard pages
 
 import re
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Value
 from django.utils.functional import cached_property
+
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from pages.blocks import SHORT_TEXT_FEATURES, TEXT_FEATURES, BodyBlock, OpeningPeriodBlock
+from pages.visibility import is_restricted, public_only, restrictions_covering
 
 
 class BasePage(Page):
@@ -35,12 +38,21 @@ class BasePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
 
+    # Related objects the page's own template needs, fetched with the page when routing.
+    route_select_related = ()
+
     class Meta:
         abstract = True
 
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, in one query, or none if routing already found there are none."""
+        if getattr(self, "known_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return restrictions_covering(Value(self.path)).distinct()
 
 
 class HomePage(BasePage):
@@ -59,12 +71,39 @@ class HomePage(BasePage):
     subpage_types = ["pages.TreatmentIndexPage", "pages.ContactPage", "pages.StandardPage"]
     max_count = 1
 
+    def route(self, request, path_components):
+        """
+        Find a page below home by its URL path in two queries, however deep it is.
+
+        Wagtail's default routing walks the tree one level at a time, two
+        queries per level, and then checks view restrictions in another. Here
+        the first query finds the page and whether any restriction covers it;
+        the second loads it with what its template needs. Anything not found
+        this way (a page type with routing of its own, say) still goes through
+        the default.
+        """
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            match = (
+                Page.objects.filter(url_path=url_path)
+                .annotate(restricted=is_restricted())
+                .values_list("pk", "content_type_id", "restricted")
+                .first()
+            )
+            if match:
+                pk, content_type_id, restricted = match
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+                page = model.objects.select_related(*getattr(model, "route_select_related", ())).get(pk=pk)
+                page.known_unrestricted = not restricted
+                return page.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        treatment_index = TreatmentIndexPage.objects.child_of(self).live().public().first()
+        treatment_index = public_only(TreatmentIndexPage.objects.child_of(self).live()).first()
         context["treatment_index"] = treatment_index
         context["treatments"] = (
-            TreatmentPage.objects.child_of(treatment_index).live().public().order_by("path")
+            public_only(TreatmentPage.objects.child_of(treatment_index).live()).order_by("path")
             if treatment_index
             else TreatmentPage.objects.none()
         )
@@ -83,16 +122,15 @@ class TreatmentIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        renditions = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=TreatmentPage.LISTING_RENDITIONS)
+        )
         context["treatments"] = (
-            TreatmentPage.objects.child_of(self)
-            .live()
-            .public()
-            .prefetch_related(
-                Prefetch(
-                    "listing_image",
-                    queryset=get_image_model().objects.prefetch_renditions(*TreatmentPage.LISTING_RENDITIONS),
-                )
-            )
+            public_only(TreatmentPage.objects.child_of(self).live())
+            .select_related("listing_image")
+            .prefetch_related(Prefetch("listing_image__renditions", queryset=renditions))
             .order_by("path")
         )
         return context
@@ -102,6 +140,7 @@ class TreatmentPage(BasePage):
     """One treatment, with the facts a patient needs set out as typed fields."""
 
     LISTING_RENDITIONS = ("fill-400x250|format-webp", "fill-800x500|format-webp")
+    route_select_related = ("listing_image",)
 
     session_length = models.PositiveSmallIntegerField(
         "typical session length (minutes)",
@@ -149,7 +188,9 @@ class TreatmentPage(BasePage):
             ],
             heading="Appointment facts",
         ),
-        MultiFieldPanel([FieldPanel("listing_image"), FieldPanel("listing_image_alt")], heading="Listing image"),
+        MultiFieldPanel(
+            [FieldPanel("listing_image"), FieldPanel("listing_image_alt")], heading="Listing image"
+        ),
         FieldPanel("body"),
     ]
     promote_panels = Page.promote_panels
@@ -165,12 +206,6 @@ class TreatmentPage(BasePage):
                 condition=models.Q(listing_image__isnull=True) | ~models.Q(listing_image_alt=""),
             ),
         ]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        contact_page = ContactPage.objects.live().public().first()
-        context["contact_url"] = contact_page.get_url(request) if contact_page else None
-        return context
 
     def clean(self):
         super().clean()
@@ -226,6 +261,14 @@ class ClinicSettings(BaseSiteSetting):
         blank=True,
         help_text="Optional. When set, a 'Book online' link appears on every page.",
     )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where 'Ask about this treatment' links go.",
+    )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -233,7 +276,7 @@ class ClinicSettings(BaseSiteSetting):
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    select_related = ["privacy_page", "accessibility_page"]
+    select_related = ["contact_page", "privacy_page", "accessibility_page"]
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("phone"), FieldPanel("email")], heading="Contact"),
@@ -241,8 +284,8 @@ class ClinicSettings(BaseSiteSetting):
         FieldPanel("opening_hours"),
         FieldPanel("booking_url"),
         MultiFieldPanel(
-            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
-            heading="Pages linked from every footer",
+            [FieldPanel("contact_page"), FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            heading="Pages linked from every page",
         ),
     ]
 

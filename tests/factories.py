@@ -2,10 +2,12 @@
 
 from io import BytesIO
 
+from PIL import Image as PILImage
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
-from PIL import Image as PILImage
+
 from wagtail.images import get_image_model
 from wagtail.models import Site
 

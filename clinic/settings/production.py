@@ -6,7 +6,7 @@ on the HTTPS protections. Everything else comes from the environment (README).
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, ALLOWED_HOSTS, env_bool, os
+from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool, os
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")

@@ -1,34 +1,57 @@
-"""Site navigation: the main menu and breadcrumbs, each a single query."""
+"""Site navigation: the main menu and the breadcrumb trail, from one query."""
+
+from dataclasses import dataclass, field
 
 from django import template
-from wagtail.models import Site
+from django.db.models import Q
+
+from wagtail.models import Page, Site
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
-def main_menu(context):
-    """Home plus the site root's live children marked "show in menus"."""
+@dataclass
+class Navigation:
+    menu: list = field(default_factory=list)
+    breadcrumbs: list = field(default_factory=list)
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """
+    The menu (home plus its live children marked "show in menus") and the
+    current page's ancestors from home down, with ``is_current``/``in_section``
+    set on menu items. The home page itself gets no breadcrumbs.
+    """
     request = context["request"]
     site = Site.find_for_request(request)
-    current = context.get("page")
     if site is None:
-        return {"items": [], "request": request}
+        return Navigation()
     root = site.root_page
-    items = [{"page": root, "is_current": current is not None and current.pk == root.pk, "in_section": False}]
-    for child in root.get_children().live().public().in_menu():
-        is_current = current is not None and current.pk == child.pk
-        in_section = current is not None and not is_current and current.path.startswith(child.path)
-        items.append({"page": child, "is_current": is_current, "in_section": in_section})
-    return {"items": items, "request": request}
-
-
-@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page):
-    """The trail from the home page to the page's parent; empty on the home page itself."""
-    request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None or page.depth <= site.root_page.depth:
-        return {"ancestors": [], "request": request}
-    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth)
-    return {"ancestors": ancestors, "request": request}
+    current = context.get("page")
+    steplen = Page.steplen
+    on_this_site = current is not None and current.path.startswith(root.path)
+    trail_paths = (
+        [current.path[:end] for end in range(len(root.path), len(current.path), steplen)]
+        if on_this_site
+        else []
+    )
+    pages = list(
+        Page.objects.filter(
+            Q(path__in=[root.path, *trail_paths])
+            | Q(path__startswith=root.path, depth=root.depth + 1, live=True, show_in_menus=True)
+        )
+        .only("path", "depth", "title", "url_path", "live", "show_in_menus", "locale_id")
+        .order_by("path")
+    )
+    home = next((page for page in pages if page.pk == root.pk), root)
+    menu = [home] + [
+        page for page in pages if page.depth == root.depth + 1 and page.show_in_menus and page.live
+    ]
+    for item in menu:
+        item.is_current = current is not None and item.pk == current.pk
+        item.in_section = (
+            on_this_site and not item.is_current and item is not home and current.path.startswith(item.path)
+        )
+    breadcrumbs = [page for page in pages if page.path in trail_paths]
+    return Navigation(menu=menu, breadcrumbs=breadcrumbs)

@@ -36,5 +36,7 @@ def test_phone_layout_does_not_scroll_sideways(page, live_server):
     page.set_viewport_size(PHONE)
     for path in ("/", "/treatments/", "/treatments/medical-acupuncture/", "/contact/", "/privacy/"):
         page.goto(live_server.url + path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, path

@@ -1,7 +1,9 @@
 """Staff edit content in the Wagtail admin: drafts, publishing, and the clinic details."""
 
 import pytest
+
 from django.urls import reverse
+
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
@@ -104,9 +106,17 @@ def test_administrator_edits_the_clinic_details_in_the_admin(admin_client, demo_
     assert page.status_code == 200
     data = querydict_from_html(page.content.decode(), form_id="w-editor-form")
     data["phone"] = "020 8220 9999"
+    # The admin draws StreamFields with JavaScript, so the page has no inputs for them.
+    data.update(
+        nested_form_data(
+            {"opening_hours": streamfield([("period", {"days": "Monday to Friday", "hours": "8am to 6pm"})])}
+        )
+    )
 
     response = admin_client.post(url, data)
 
     assert response.status_code == 302
     assert ClinicSettings.for_site(site).phone == "020 8220 9999"
-    assert 'href="tel:+442082209999"' in admin_client.get("/about/").content.decode()
+    about = admin_client.get("/about/").content.decode()
+    assert 'href="tel:+442082209999"' in about
+    assert "8am to 6pm" in about

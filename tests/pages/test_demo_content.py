@@ -1,7 +1,9 @@
 """`load_demo_content` builds the clinic's site once and changes nothing when run again."""
 
 import pytest
+
 from django.core.management import call_command
+
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 

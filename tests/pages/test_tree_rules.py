@@ -1,8 +1,10 @@
 """Parent and subpage rules keep editors from building a nonsensical tree."""
 
 import pytest
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+
 from wagtail.models import Page
 
 from pages.models import ContactPage, HomePage, StandardPage, TreatmentIndexPage, TreatmentPage
@@ -47,9 +49,7 @@ def test_listing_image_needs_alternative_text_in_the_form(demo_site):
 
 
 def test_listing_image_needs_alternative_text_in_the_database(demo_site):
-    treatment = TreatmentPage.objects.get(slug="osteopathy")
-    treatment.listing_image = make_image()
-    treatment.listing_image_alt = ""
+    treatments = TreatmentPage.objects.filter(slug="osteopathy")
 
     with pytest.raises(IntegrityError):
-        treatment.save()
+        treatments.update(listing_image=make_image(), listing_image_alt="")
