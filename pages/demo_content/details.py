@@ -1,0 +1,30 @@
+"""The clinic's contact details and a helper shared by the page texts."""
+
+PHONE = "0208 220 4254"
+EMAIL = "info@clayhallosteopath.com"
+EMAIL_LINK = f'<a href="mailto:{EMAIL}">{EMAIL}</a>'
+
+CLINIC = {
+    "name": "Clayhall Osteopaths",
+    "phone": PHONE,
+    "email": EMAIL,
+    # DEMO DATA: the street address below is a placeholder, not the clinic's
+    # real address. Replace it in the admin (Settings > Clinic details).
+    "address": "24 Clayhall Avenue\nClayhall\nIlford\nIG5 0LG",
+    "opening_hours": [
+        ("period", {"days": "Monday to Friday", "hours": "9am to 8pm"}),
+        ("period", {"days": "Saturday", "hours": "9am to 2pm"}),
+        ("period", {"days": "Sunday and bank holidays", "hours": "Closed"}),
+    ],
+}
+
+# Clinic details that point at pages, by the page's slug under the home page.
+CLINIC_PAGE_LINKS = {
+    "contact_page": "contact",
+    "privacy_page": "privacy",
+    "accessibility_page": "accessibility",
+}
+
+
+def heading(text, level="h2"):
+    return ("heading", {"text": text, "level": level})
