@@ -2,7 +2,6 @@
 
 import pytest
 
-
 from clinic.views import server_error
 
 pytestmark = pytest.mark.django_db
