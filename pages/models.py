@@ -22,6 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from enquiries.forms import EnquiryForm
 from pages.blocks import SHORT_TEXT_FEATURES, TEXT_FEATURES, BodyBlock, OpeningPeriodBlock
 from pages.visibility import is_restricted, public_only, restrictions_covering
 
@@ -239,6 +240,14 @@ class ContactPage(BasePage):
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
     max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # "Ask about this treatment" links arrive as ?treatment=<slug>.
+        context["form"] = EnquiryForm(
+            initial={"treatment": request.GET.get("treatment", ""), "source": request.get_full_path()[:500]}
+        )
+        return context
 
 
 phone_validator = RegexValidator(

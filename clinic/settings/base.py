@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -127,6 +129,8 @@ STORAGES = {
 # Wagtail's page editor can post many fields; the public forms stay far below this.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# An enquiry refused for an expired security cookie is shown again, not lost.
+CSRF_FAILURE_VIEW = "enquiries.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -157,6 +161,20 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Background tasks (emails about enquiries, Wagtail's index updates) are queued
+# in the database and run by `manage.py db_worker`. dev and test run them at once.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Enquiries: see enquiries/ and the README.
+ENQUIRIES_RATE_LIMIT = os.environ.get("ENQUIRIES_RATE_LIMIT", "5/600")  # submissions / seconds, per client
+# The request header that holds the client address when the site runs behind a
+# reverse proxy (e.g. HTTP_X_FORWARDED_FOR), and how many proxies of ours append
+# to it. Unset: the connection's own address, which a client cannot forge.
+ENQUIRIES_CLIENT_IP_HEADER = os.environ.get("ENQUIRIES_CLIENT_IP_HEADER", "")
+ENQUIRIES_TRUSTED_PROXY_COUNT = int(os.environ.get("ENQUIRIES_TRUSTED_PROXY_COUNT", "1"))
+ENQUIRIES_MIN_SECONDS_TO_FILL = int(os.environ.get("ENQUIRIES_MIN_SECONDS_TO_FILL", "3"))
+ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS", "8"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Clayhall Osteopaths"

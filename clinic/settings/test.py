@@ -23,3 +23,5 @@ STORAGES = {
 
 # Serve static files straight from the app folders, with no collectstatic step.
 WHITENOISE_AUTOREFRESH = True
+
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

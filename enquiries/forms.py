@@ -1,0 +1,191 @@
+"""
+The "Write to us" form.
+
+Error messages follow the GOV.UK design system: they say what to do, in the
+patient's words. Anti-spam fields (a honeypot and a signed start time) travel
+with the form so that bots can be told apart without any third-party service.
+"""
+
+import re
+import time
+import uuid
+
+from django import forms
+from django.apps import apps
+from django.conf import settings
+from django.core import signing
+from django.core.validators import RegexValidator
+
+from enquiries.models import (
+    EMAIL_MAX_LENGTH,
+    MESSAGE_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    PHONE_MAX_LENGTH,
+    ContactPreference,
+)
+
+STARTED_SALT = "enquiries.form-started"
+NULL_CHARACTERS = "Remove the unusual characters from what you typed"
+
+# Line breaks and other control characters have no place in a name or phone number
+# (and in an email header they would be an injection).
+no_control_characters = RegexValidator(
+    r"[\x00-\x1f\x7f]", inverse_match=True, message="Remove line breaks and unusual characters"
+)
+phone_format = RegexValidator(
+    r"^\+?[\d\s()-]{7,30}$", message="Enter a telephone number, like 020 8220 4254 or 07700 900982"
+)
+
+
+def signed_start_time():
+    return signing.dumps(int(time.time()), salt=STARTED_SALT)
+
+
+class EnquiryForm(forms.Form):
+    name = forms.CharField(
+        label="Your name",
+        max_length=NAME_MAX_LENGTH,
+        validators=[no_control_characters],
+        error_messages={
+            "required": "Enter your name",
+            "max_length": f"Name must be {NAME_MAX_LENGTH} characters or fewer",
+            "null_characters_not_allowed": NULL_CHARACTERS,
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+    )
+    email = forms.EmailField(
+        label="Email address",
+        max_length=EMAIL_MAX_LENGTH,
+        help_text="We will only use this to reply to your enquiry.",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "max_length": f"Email address must be {EMAIL_MAX_LENGTH} characters or fewer",
+            "null_characters_not_allowed": NULL_CHARACTERS,
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    phone = forms.CharField(
+        label="Telephone number (optional)",
+        required=False,
+        max_length=PHONE_MAX_LENGTH,
+        validators=[phone_format],
+        error_messages={
+            "max_length": f"Telephone number must be {PHONE_MAX_LENGTH} characters or fewer",
+            "null_characters_not_allowed": NULL_CHARACTERS,
+        },
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    preferred_contact = forms.ChoiceField(
+        label="How would you like us to contact you?",
+        choices=ContactPreference.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select how you would like us to contact you",
+            "invalid_choice": "Select how you would like us to contact you",
+        },
+    )
+    treatment = forms.ModelChoiceField(
+        label="Which treatment are you asking about?",
+        queryset=None,
+        required=False,
+        to_field_name="slug",
+        empty_label="I'm not sure",
+        error_messages={"invalid_choice": "Select a treatment from the list, or 'I'm not sure'"},
+    )
+    message = forms.CharField(
+        label="Your message",
+        max_length=MESSAGE_MAX_LENGTH,
+        help_text="Briefly describe what is troubling you and any questions you have. "
+        "There is no need to give your full medical history.",
+        error_messages={
+            "required": "Enter your message",
+            "max_length": f"Message must be {MESSAGE_MAX_LENGTH:,} characters or fewer",
+            "null_characters_not_allowed": NULL_CHARACTERS,
+        },
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    warning_sign = forms.ChoiceField(
+        label="Do any of these apply to you?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select yes if any of these apply to you",
+            "invalid_choice": "Select yes if any of these apply to you",
+        },
+    )
+    # Sending the same form twice (double click, back and resend) stores it once.
+    token = forms.UUIDField(widget=forms.HiddenInput, error_messages={"invalid": "", "required": ""})
+    started = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
+    # The page the form was opened from, e.g. /contact/?treatment=osteopathy.
+    source = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
+    # The honeypot: hidden from people by CSS and from screen readers; bots fill it in.
+    website = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "enquiry-%s")
+        super().__init__(*args, **kwargs)
+        treatment_model = apps.get_model("pages", "TreatmentPage")
+        self.fields["treatment"].queryset = (
+            treatment_model.objects.live().order_by("path").only("title", "slug")
+        )
+        if not self.is_bound:
+            self.initial.setdefault("token", uuid.uuid4())
+            self.initial.setdefault("started", signed_start_time())
+
+    @property
+    def warning_sign_reported(self):
+        return self.cleaned_data.get("warning_sign") == "yes"
+
+    def clean_source(self):
+        source = self.cleaned_data["source"]
+        return source if source.startswith("/") and not source.startswith("//") else ""
+
+    def clean_name(self):
+        return re.sub(r"\s+", " ", self.cleaned_data["name"]).strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("preferred_contact") == ContactPreference.PHONE and not cleaned.get("phone"):
+            if "phone" not in self.errors:
+                self.add_error("phone", "Enter a telephone number, so that we can call you")
+        for hidden in ("token", "source", "started"):
+            # Only a tampered form gets these wrong: no message a person could act on.
+            self.errors.pop(hidden, None)
+        cleaned.setdefault("token", None)
+        if cleaned["token"] is None:
+            cleaned["token"] = uuid.uuid4()
+        return cleaned
+
+    @property
+    def looks_automated(self):
+        """True for a filled-in honeypot, or a form sent faster than a person could type, or a forged time."""
+        if self.data.get(self.add_prefix("website")):
+            return True
+        try:
+            started = signing.loads(self.data.get(self.add_prefix("started"), ""), salt=STARTED_SALT)
+        except (signing.BadSignature, TypeError, ValueError):
+            return True
+        return not isinstance(started, int) or time.time() - started < settings.ENQUIRIES_MIN_SECONDS_TO_FILL
+
+    @property
+    def error_list(self):
+        """Every error, in the order of the fields, for the error summary: (field id, message)."""
+        return [
+            (self[name].id_for_label or f"{self[name].auto_id}_0", error)
+            for name in self.fields
+            if name in self.errors
+            for error in self.errors[name]
+            if error
+        ]
+
+
+def message_looks_like_spam(message):
+    """Several links, or forum link markup: kept for staff to check, never dropped."""
+    links = len(re.findall(r"https?://|www\.", message, flags=re.IGNORECASE))
+    return links >= 3 or bool(re.search(r"\[url=|<a\s+href", message, flags=re.IGNORECASE))

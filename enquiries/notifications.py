@@ -1,0 +1,124 @@
+"""
+The two emails an enquiry can cause, and the bookkeeping that makes them reliable.
+
+Neither email carries what the patient wrote: staff get the reference, the
+urgency and a link to the admin; the patient gets the reference and what
+happens next. Each email is recorded as sent only once it has gone, so a failure
+leaves the rest to be retried, with a growing delay, by the task or by the
+``send_enquiry_notifications`` command.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Site
+
+from enquiries.models import Enquiry, EnquirySettings
+
+logger = logging.getLogger(__name__)
+
+RETRY_FIELDS = ["notification_attempts", "last_notification_error", "next_notification_at"]
+RETRY_DELAYS = [timedelta(minutes=minutes) for minutes in (1, 5, 15, 60, 180, 360, 720)]
+
+
+def retry_delay(attempts):
+    return RETRY_DELAYS[min(attempts, len(RETRY_DELAYS)) - 1]
+
+
+def site_details():
+    site = Site.objects.filter(is_default_site=True).first()
+    clinic = apps.get_model("pages", "ClinicSettings").for_site(site)
+    return EnquirySettings.for_site(site), clinic
+
+
+def staff_alert(enquiry, enquiry_settings, clinic):
+    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "enquiry_admin:inspect", args=[enquiry.pk]
+    )
+    subject = f"{'URGENT: ' if enquiry.urgent else ''}New enquiry {enquiry.reference}"
+    body = render_to_string(
+        "enquiries/emails/staff_alert.txt", {"enquiry": enquiry, "admin_url": admin_url, "clinic": clinic}
+    )
+    return EmailMessage(subject, body, to=[enquiry_settings.notification_email])
+
+
+def patient_acknowledgement(enquiry, enquiry_settings, clinic):
+    body = render_to_string(
+        "enquiries/emails/patient_acknowledgement.txt",
+        {"enquiry": enquiry, "settings": enquiry_settings, "clinic": clinic},
+    )
+    return EmailMessage(
+        f"We have received your enquiry ({enquiry.reference})",
+        body,
+        to=[enquiry.email],
+        # Replies reach the clinic's inbox rather than the no-reply sender.
+        reply_to=[clinic.email],
+    )
+
+
+def send_notifications(enquiry_id):
+    """
+    Send what is still unsent for the enquiry. Returns True when nothing is left.
+
+    Safe to call again at any time: an email already recorded as sent is not sent twice.
+    """
+    enquiry = Enquiry.objects.filter(pk=enquiry_id).first()
+    if enquiry is None or not enquiry.notifications_pending:
+        return True
+    enquiry_settings, clinic = site_details()
+    try:
+        if enquiry.staff_alert_pending:
+            staff_alert(enquiry, enquiry_settings, clinic).send()
+            enquiry.staff_notified_at = timezone.now()
+            enquiry.save(update_fields=["staff_notified_at", "updated_at"])
+        if enquiry.patient_acknowledgement_pending:
+            patient_acknowledgement(enquiry, enquiry_settings, clinic).send()
+            enquiry.patient_notified_at = timezone.now()
+            enquiry.save(update_fields=["patient_notified_at", "updated_at"])
+    except Exception as error:  # noqa: BLE001 - any failure to send is retried later
+        enquiry.notification_attempts += 1
+        enquiry.last_notification_error = f"{type(error).__name__} at {timezone.now():%Y-%m-%d %H:%M}"[:200]
+        enquiry.next_notification_at = (
+            timezone.now() + retry_delay(enquiry.notification_attempts)
+            if enquiry.notification_attempts < settings.ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS
+            else None
+        )
+        enquiry.save(
+            update_fields=[
+                "notification_attempts",
+                "last_notification_error",
+                "next_notification_at",
+                "updated_at",
+            ]
+        )
+        # The exception's class only: its text could quote an address.
+        logger.warning(
+            "Emails for enquiry %s failed (attempt %d): %s",
+            enquiry.reference,
+            enquiry.notification_attempts,
+            type(error).__name__,
+        )
+        return False
+    if enquiry.next_notification_at or enquiry.last_notification_error:
+        enquiry.next_notification_at = None
+        enquiry.save(update_fields=["next_notification_at", "updated_at"])
+    return True
+
+
+def due_for_retry(now=None):
+    """Enquiries with emails outstanding whose retry time has come, or that were never tried."""
+    now = now or timezone.now()
+    pending = Enquiry.objects.filter(suspected_spam=False).exclude(status=Enquiry.Status.SPAM)
+    return pending.filter(next_notification_at__lte=now) | pending.filter(
+        notification_attempts=0,
+        next_notification_at=None,
+        staff_notified_at=None,
+        created_at__lte=now - timedelta(minutes=2),
+    )

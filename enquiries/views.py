@@ -1,0 +1,149 @@
+"""
+The patient's side of an enquiry: send, confirm, and calm pages when things go wrong.
+
+The enquiry is committed before any email is attempted; emails go through the
+task backend afterwards. Whatever happens, the patient sees a page that keeps
+what they typed and gives them the clinic's phone number.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.db import DatabaseError, IntegrityError, transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.urls import reverse
+from django.views.csrf import csrf_failure as django_csrf_failure
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from enquiries.forms import EnquiryForm, message_looks_like_spam
+from enquiries.models import Enquiry, EnquirySettings, new_reference
+from enquiries.ratelimit import allow_submission
+from enquiries.tasks import notify_about_enquiry
+
+logger = logging.getLogger(__name__)
+
+CONFIRMATION_SALT = "enquiries.sent"
+CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
+
+
+@require_POST
+def submit(request):
+    try:
+        return handle_submission(request)
+    except DatabaseError:
+        # Never the content: only that an enquiry could not be stored.
+        logger.error("An enquiry could not be saved: the database is unavailable.")
+        return database_unavailable(request)
+
+
+def handle_submission(request):
+    form = EnquiryForm(request.POST)
+    if not form.is_valid():
+        return form_page(request, form)
+    if not allow_submission(request):
+        logger.info("An enquiry was refused: too many from one client.")
+        return render(
+            request, "enquiries/enquiry_form_page.html", {"form": form, "rate_limited": True}, status=429
+        )
+    if form.looks_automated:
+        # The same page a person gets, so a bot learns nothing; nothing is stored or sent.
+        logger.info("An enquiry was discarded as automated.")
+        return redirect_to_confirmation(new_reference(), urgent=form.warning_sign_reported)
+
+    enquiry, created = store_enquiry(form, request)
+    if created:
+        transaction.on_commit(lambda: queue_notifications(enquiry))
+    return redirect_to_confirmation(enquiry.reference, urgent=enquiry.urgent)
+
+
+def form_page(request, form, status=200, **flags):
+    """The form on a page of its own, with its errors or a note on why it was not sent."""
+    return render(request, "enquiries/enquiry_form_page.html", {"form": form, **flags}, status=status)
+
+
+def store_enquiry(form, request):
+    """Create the enquiry once per form token, however often or concurrently it is sent."""
+    data = form.cleaned_data
+    treatment = data.get("treatment")
+    enquiry_settings = EnquirySettings.for_request(request)
+    fields = {
+        "name": data["name"],
+        "email": data["email"],
+        "phone": data["phone"],
+        "preferred_contact": data["preferred_contact"],
+        "treatment": treatment,
+        "treatment_title": treatment.title if treatment else "",
+        "message": data["message"],
+        "urgent": form.warning_sign_reported,
+        "privacy_notice_version": enquiry_settings.privacy_notice_version,
+        "source_url": data.get("source", ""),
+        "suspected_spam": message_looks_like_spam(data["message"]),
+        "patient_acknowledgement_wanted": enquiry_settings.acknowledge_patients,
+    }
+    token = data["token"]
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                return Enquiry.objects.create(
+                    submission_token=token, reference=new_reference(), **fields
+                ), True
+        except IntegrityError:
+            existing = Enquiry.objects.filter(submission_token=token).first()
+            if existing is not None:
+                return existing, False
+            # Otherwise the random reference was taken: draw another.
+    raise IntegrityError("Could not draw an unused enquiry reference.")
+
+
+def queue_notifications(enquiry):
+    try:
+        notify_about_enquiry.enqueue(enquiry.pk)
+    except Exception:  # noqa: BLE001 - the enquiry is safe; the retry command will send
+        logger.exception("Could not queue the emails for enquiry %s.", enquiry.reference)
+
+
+def redirect_to_confirmation(reference, urgent):
+    token = signing.dumps({"reference": reference, "urgent": urgent}, salt=CONFIRMATION_SALT)
+    return redirect(f"{reverse('enquiries:sent')}?r={token}")
+
+
+@require_GET
+@never_cache
+def sent(request):
+    """The confirmation page. It only reads, so refreshing it sends nothing again."""
+    try:
+        confirmation = signing.loads(
+            request.GET.get("r", ""), salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE
+        )
+    except signing.BadSignature as error:
+        raise Http404("No such confirmation") from error
+    return render(request, "enquiries/enquiry_sent.html", confirmation)
+
+
+def database_unavailable(request):
+    """
+    A 503 that needs no database: it shows back what the patient typed, so it can
+    be copied, and the clinic's phone number from Django settings.
+    """
+    typed = {name: request.POST.get(name, "")[:5000] for name in ("name", "email", "phone", "message")}
+    template = loader.get_template("enquiries/enquiry_unavailable.html")
+    context = {"clinic": settings.CLINIC_FALLBACK_CONTACT, "typed": typed}
+    return HttpResponse(template.render(context), status=503, headers={"Retry-After": "300"})
+
+
+def csrf_failure(request, reason=""):
+    """
+    An enquiry whose security cookie had expired is shown again, as typed, to send
+    once more; every other refusal gets Django's own page.
+    """
+    if request.method == "POST" and request.path == reverse("enquiries:submit"):
+        form = EnquiryForm(request.POST)
+        form.is_valid()
+        return render(
+            request, "enquiries/enquiry_form_page.html", {"form": form, "expired": True}, status=403
+        )
+    return django_csrf_failure(request, reason=reason)
