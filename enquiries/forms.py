@@ -134,6 +134,10 @@ class EnquiryForm(forms.Form):
         self.fields["treatment"].queryset = (
             treatment_model.objects.live().order_by("path").only("title", "slug")
         )
+        # GOV.UK's character count: no hard maxlength, which would cut pasted text
+        # without saying so. The MaxLengthValidator added on creation still applies.
+        self.fields["message"].max_length = None
+        self.fields["message"].widget.attrs.pop("maxlength", None)
         if not self.is_bound:
             self.initial.setdefault("token", uuid.uuid4())
             self.initial.setdefault("started", signed_start_time())

@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +26,7 @@ from enquiries.models import Enquiry, EnquirySettings
 logger = logging.getLogger(__name__)
 
 RETRY_FIELDS = ["notification_attempts", "last_notification_error", "next_notification_at"]
+CLAIM_LEASE = timedelta(minutes=10)
 RETRY_DELAYS = [timedelta(minutes=minutes) for minutes in (1, 5, 15, 60, 180, 360, 720)]
 
 
@@ -63,15 +65,34 @@ def patient_acknowledgement(enquiry, enquiry_settings, clinic):
     )
 
 
+def claim(enquiry_id, now):
+    """
+    Take the enquiry's emails for the next few minutes, so that the worker and
+    the retry command never send the same email twice at the same moment.
+
+    The claim is a lease in ``next_notification_at``, taken by a single UPDATE
+    rather than a row lock, so no transaction is held open while mail is sent.
+    A sender that dies mid-way leaves a lease that runs out and is retried.
+    """
+    unclaimed = Q(next_notification_at__isnull=True) | Q(next_notification_at__lte=now)
+    return (
+        Enquiry.objects.filter(unclaimed, pk=enquiry_id).update(next_notification_at=now + CLAIM_LEASE) == 1
+    )
+
+
 def send_notifications(enquiry_id):
     """
     Send what is still unsent for the enquiry. Returns True when nothing is left.
 
-    Safe to call again at any time: an email already recorded as sent is not sent twice.
+    Safe to call again at any time, and from two processes at once: an email
+    recorded as sent is not sent again.
     """
     enquiry = Enquiry.objects.filter(pk=enquiry_id).first()
     if enquiry is None or not enquiry.notifications_pending:
         return True
+    if not claim(enquiry_id, timezone.now()):
+        return False  # another sender holds it; its lease says when to look again
+    enquiry.refresh_from_db()
     enquiry_settings, clinic = site_details()
     try:
         if enquiry.staff_alert_pending:
@@ -83,42 +104,44 @@ def send_notifications(enquiry_id):
             enquiry.patient_notified_at = timezone.now()
             enquiry.save(update_fields=["patient_notified_at", "updated_at"])
     except Exception as error:  # noqa: BLE001 - any failure to send is retried later
-        enquiry.notification_attempts += 1
-        enquiry.last_notification_error = f"{type(error).__name__} at {timezone.now():%Y-%m-%d %H:%M}"[:200]
-        enquiry.next_notification_at = (
-            timezone.now() + retry_delay(enquiry.notification_attempts)
-            if enquiry.notification_attempts < settings.ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS
-            else None
-        )
-        enquiry.save(
-            update_fields=[
-                "notification_attempts",
-                "last_notification_error",
-                "next_notification_at",
-                "updated_at",
-            ]
-        )
-        # The exception's class only: its text could quote an address.
-        logger.warning(
-            "Emails for enquiry %s failed (attempt %d): %s",
-            enquiry.reference,
-            enquiry.notification_attempts,
-            type(error).__name__,
-        )
+        record_failure(enquiry, error)
         return False
-    if enquiry.next_notification_at or enquiry.last_notification_error:
-        enquiry.next_notification_at = None
-        enquiry.save(update_fields=["next_notification_at", "updated_at"])
+    enquiry.next_notification_at = None
+    enquiry.last_notification_error = ""
+    enquiry.save(update_fields=["next_notification_at", "last_notification_error", "updated_at"])
     return True
 
 
-def due_for_retry(now=None):
-    """Enquiries with emails outstanding whose retry time has come, or that were never tried."""
-    now = now or timezone.now()
-    pending = Enquiry.objects.filter(suspected_spam=False).exclude(status=Enquiry.Status.SPAM)
-    return pending.filter(next_notification_at__lte=now) | pending.filter(
-        notification_attempts=0,
-        next_notification_at=None,
-        staff_notified_at=None,
-        created_at__lte=now - timedelta(minutes=2),
+def record_failure(enquiry, error):
+    enquiry.notification_attempts += 1
+    # The exception's class only: its text could quote an address.
+    enquiry.last_notification_error = f"{type(error).__name__} at {timezone.now():%Y-%m-%d %H:%M}"
+    enquiry.next_notification_at = (
+        timezone.now() + retry_delay(enquiry.notification_attempts)
+        if enquiry.notification_attempts < settings.ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS
+        else None
     )
+    enquiry.save(update_fields=[*RETRY_FIELDS, "updated_at"])
+    logger.warning(
+        "Emails for enquiry %s failed (attempt %d): %s",
+        enquiry.reference,
+        enquiry.notification_attempts,
+        type(error).__name__,
+    )
+
+
+def due_for_retry(now=None):
+    """
+    Enquiries with emails outstanding that are due: a retry time (or a dead
+    sender's lease) that has passed, or never tried at all.
+    """
+    now = now or timezone.now()
+    pending = (
+        Enquiry.objects.filter(suspected_spam=False)
+        .exclude(status=Enquiry.Status.SPAM)
+        .filter(Q(staff_notified_at=None) | Q(patient_acknowledgement_wanted=True, patient_notified_at=None))
+    )
+    never_tried = Q(
+        notification_attempts=0, next_notification_at=None, created_at__lte=now - timedelta(minutes=2)
+    )
+    return pending.filter(Q(next_notification_at__lte=now) | never_tried)

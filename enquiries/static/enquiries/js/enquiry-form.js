@@ -10,6 +10,19 @@
     var summary = document.querySelector("[data-error-summary]");
     if (summary) {
         summary.focus();
+        // As GOV.UK's error summary does: focus the field, but scroll so that
+        // its label (or its group's legend) and error message stay in view.
+        summary.addEventListener("click", function (event) {
+            var link = event.target.closest("a[href^='#']");
+            var input = link && document.getElementById(link.getAttribute("href").slice(1));
+            if (!input) {
+                return;
+            }
+            event.preventDefault();
+            var group = input.closest(".form-group");
+            (group || input).scrollIntoView();
+            input.focus({ preventScroll: true });
+        });
     }
 
     document.querySelectorAll("[data-character-count]").forEach(function (group) {
@@ -24,7 +37,18 @@
         live.className = "visually-hidden";
         live.setAttribute("aria-live", "polite");
         group.appendChild(live);
+        // The visible count is for sighted users; screen readers keep hearing the
+        // limit through the hint linked to the box, and the count once typing pauses.
         info.setAttribute("aria-hidden", "true");
+        var limitHint = document.createElement("span");
+        limitHint.className = "visually-hidden";
+        limitHint.id = textarea.id + "_limit";
+        limitHint.textContent = "You can enter up to " + maxLength.toLocaleString("en-GB") + " characters";
+        group.appendChild(limitHint);
+        textarea.setAttribute(
+            "aria-describedby",
+            ((textarea.getAttribute("aria-describedby") || "") + " " + limitHint.id).trim()
+        );
 
         var timer;
         var describe = function () {

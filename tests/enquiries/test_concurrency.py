@@ -1,0 +1,127 @@
+"""
+Enquiries sent at the same moment, from threads with their own database
+connections, released together by a barrier so that the requests overlap.
+
+Transactional tests: every thread must see what the others commit, as separate
+requests to the site would.
+"""
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+import time_machine
+
+from django.core.cache import cache
+from django.core.mail.backends.locmem import EmailBackend as LocmemEmailBackend
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+
+from wagtail.models import Site
+
+from enquiries.models import Enquiry
+from enquiries.tasks import notify_about_enquiry
+from tests.enquiries.builders import (
+    PATIENT_EMAIL,
+    STAFF_INBOX,
+    configure_clinic_inboxes,
+    patient_form_data,
+    reference_shown,
+    send_enquiry,
+)
+
+SENDERS = 20
+# One client address for all, as from one household's connection or one double-clicking patient.
+CLIENT_ADDRESS = "192.0.2.20"
+
+
+@pytest.fixture
+def demo_site_live(wagtail_tree, settings):
+    """The demo site in a whole Wagtail tree, with a rate limit these tests will not reach."""
+    call_command("load_demo_content", stdout=StringIO())
+    configure_clinic_inboxes(Site.objects.get(is_default_site=True))
+    settings.ENQUIRIES_RATE_LIMIT = "1000/600"
+    cache.clear()
+
+
+def all_at_once(jobs):
+    """Run each job in a thread of its own, all released at the same moment; their results, in order."""
+    barrier = threading.Barrier(len(jobs))
+
+    def run(job):
+        try:
+            barrier.wait(timeout=30)
+            return job()
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        return list(pool.map(run, jobs))
+
+
+def sender(data):
+    """A job that presses Send with ``data``, from a browser of its own."""
+    return lambda: send_enquiry(Client(), remote_addr=CLIENT_ADDRESS, **data)
+
+
+def test_twenty_enquiries_at_once_are_all_stored(demo_site_live, mailoutbox):
+    treatments = ["", "osteopathy", "medical-acupuncture", "deep-tissue-massage"]
+    forms = [
+        patient_form_data(message=f"Enquiry number {number}", treatment=treatments[number % 4])
+        for number in range(SENDERS)
+    ]
+
+    responses = all_at_once([sender(data) for data in forms])
+
+    assert [response.status_code for response in responses] == [302] * SENDERS
+    assert Enquiry.objects.count() == SENDERS
+    assert sorted(Enquiry.objects.values_list("message", flat=True)) == sorted(d["message"] for d in forms)
+    assert Enquiry.objects.values("reference").distinct().count() == SENDERS
+    assert Enquiry.objects.filter(treatment__slug="osteopathy").count() == 5
+    assert len([message for message in mailoutbox if message.to == [STAFF_INBOX]]) == SENDERS
+
+
+def test_one_form_sent_twenty_times_at_once_is_stored_once(demo_site_live, client, mailoutbox):
+    data = patient_form_data()
+
+    responses = all_at_once([sender(data)] * SENDERS)
+
+    assert [response.status_code for response in responses] == [302] * SENDERS
+    enquiry = Enquiry.objects.get()
+    assert str(enquiry.submission_token) == data["token"]
+    # Every sender is shown the one stored reference.
+    assert {reference_shown(client, response) for response in responses} == {enquiry.reference}
+    # One enquiry, so staff hear about it once and the patient once.
+    assert [message.to for message in mailoutbox].count([STAFF_INBOX]) == 1
+    assert [message.to for message in mailoutbox].count([PATIENT_EMAIL]) == 1
+
+
+class SlowEmailBackend(LocmemEmailBackend):
+    """Delivers like locmem after a real server's round trip, which is when a second sender can slip in."""
+
+    def send_messages(self, messages):
+        time.sleep(0.5)
+        return super().send_messages(messages)
+
+
+def test_worker_and_retry_command_at_once_alert_staff_only_once(demo_site_live, client, mailoutbox, settings):
+    settings.EMAIL_BACKEND = "tests.enquiries.builders.RefusingEmailBackend"
+    send_enquiry(client)
+    enquiry = Enquiry.objects.get()
+    assert enquiry.notification_attempts == 1
+
+    settings.EMAIL_BACKEND = f"{__name__}.SlowEmailBackend"
+    with time_machine.travel(enquiry.next_notification_at + timedelta(seconds=1), tick=False):
+        all_at_once(
+            [
+                lambda: notify_about_enquiry.call(enquiry.pk),  # the task the worker deferred
+                lambda: call_command("send_enquiry_notifications", stdout=StringIO()),  # cron
+            ]
+        )
+
+    assert [message.to for message in mailoutbox].count([STAFF_INBOX]) == 1
+    assert [message.to for message in mailoutbox].count([PATIENT_EMAIL]) == 1
