@@ -33,8 +33,18 @@ no_control_characters = RegexValidator(
     r"[\x00-\x1f\x7f]", inverse_match=True, message="Remove line breaks and unusual characters"
 )
 phone_format = RegexValidator(
-    r"^\+?[\d\s()-]{7,30}$", message="Enter a telephone number, like 020 8220 4254 or 07700 900982"
+    r"^\+?[0-9 ()-]{7,30}$", message="Enter a telephone number, like 020 8220 4254 or 07700 900982"
 )
+
+
+class MessageField(forms.CharField):
+    """
+    Browsers send each line break as CRLF, while people (and the character
+    count) see one character: count and store the message with LF only.
+    """
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
 
 
 def signed_start_time():
@@ -91,9 +101,12 @@ class EnquiryForm(forms.Form):
         required=False,
         to_field_name="slug",
         empty_label="I'm not sure",
-        error_messages={"invalid_choice": "Select a treatment from the list, or 'I'm not sure'"},
+        error_messages={
+            "invalid_choice": "Select a treatment from the list, or 'I'm not sure'",
+            "null_characters_not_allowed": NULL_CHARACTERS,
+        },
     )
-    message = forms.CharField(
+    message = MessageField(
         label="Your message",
         max_length=MESSAGE_MAX_LENGTH,
         help_text="Briefly describe what is troubling you and any questions you have. "
@@ -158,8 +171,13 @@ class EnquiryForm(forms.Form):
         if cleaned.get("preferred_contact") == ContactPreference.PHONE and not cleaned.get("phone"):
             if "phone" not in self.errors:
                 self.add_error("phone", "Enter a telephone number, so that we can call you")
-        for hidden in ("token", "source", "started"):
-            # Only a tampered form gets these wrong: no message a person could act on.
+        for name in list(self.errors):
+            # One plain message for a NUL byte, not one from each check it also fails.
+            if "\x00" in str(self.data.get(self.add_prefix(name), "")):
+                self.errors[name] = self.error_class([NULL_CHARACTERS])
+        for hidden in ("token", "source", "started", "website"):
+            # Only a tampered form or a bot gets these wrong: no message a person could act on.
+            # (A filled-in honeypot is still seen by looks_automated, from the raw data.)
             self.errors.pop(hidden, None)
         cleaned.setdefault("token", None)
         if cleaned["token"] is None:

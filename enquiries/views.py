@@ -44,6 +44,10 @@ def handle_submission(request):
     form = EnquiryForm(request.POST)
     if not form.is_valid():
         return form_page(request, form)
+    already_stored = Enquiry.objects.filter(submission_token=form.cleaned_data["token"]).first()
+    if already_stored is not None:
+        # Sent again (back and resend, a second tab): the same confirmation, nothing counted.
+        return redirect_to_confirmation(already_stored.reference, urgent=already_stored.urgent)
     if not allow_submission(request):
         logger.info("An enquiry was refused: too many from one client.")
         return render(

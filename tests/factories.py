@@ -16,6 +16,7 @@ from pages.models import ContactPage, HomePage, StandardPage, TreatmentIndexPage
 
 def add_page(parent, page, publish=True):
     """Add ``page`` under ``parent`` with a first revision, published unless asked not to."""
+    page.live = publish  # Wagtail's default is live, even before anything is published
     page = parent.add_child(instance=page)
     revision = page.save_revision()
     if publish:

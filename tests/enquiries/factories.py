@@ -4,6 +4,7 @@ import time
 import uuid
 
 from django.core import signing
+from django.urls import reverse
 
 from wagtail.models import Site
 
@@ -44,6 +45,11 @@ def valid_form_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def post_enquiry(client, data, **headers):
+    """Press Send: post ``data`` to the form's address, with any request ``headers`` (e.g. REMOTE_ADDR)."""
+    return client.post(reverse("enquiries:submit"), data, **headers)
 
 
 def make_enquiry(**fields):
