@@ -20,6 +20,7 @@ from enquiries.models import (
     EMAIL_MAX_LENGTH,
     MESSAGE_MAX_LENGTH,
     NAME_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
     PHONE_MAX_LENGTH,
     ContactPreference,
 )
@@ -211,3 +212,13 @@ def message_looks_like_spam(message):
     """Several links, or forum link markup: kept for staff to check, never dropped."""
     links = len(re.findall(r"https?://|www\.", message, flags=re.IGNORECASE))
     return links >= 3 or bool(re.search(r"\[url=|<a\s+href", message, flags=re.IGNORECASE))
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="Add a note for colleagues",
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Notes are for staff only and are never sent to the patient.",
+        error_messages={"required": "Write the note before adding it"},
+    )

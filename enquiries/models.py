@@ -17,6 +17,8 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from enquiries.working_days import add_working_days, subtract_working_days
+
 # Crockford's base32 without the letters that look like digits (I, L, O, U).
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 REFERENCE_PREFIX = "CH-"
@@ -27,6 +29,7 @@ NAME_MAX_LENGTH = 100
 EMAIL_MAX_LENGTH = 254
 PHONE_MAX_LENGTH = 30
 MESSAGE_MAX_LENGTH = 2000
+NOTE_MAX_LENGTH = 5000
 
 
 def new_reference():
@@ -42,13 +45,38 @@ class Status(models.TextChoices):
     SPAM = "spam", "Spam"
 
 
+class Outcome(models.TextChoices):
+    BOOKED = "booked", "Booked"
+    NOT_SUITABLE = "not_suitable", "Not suitable"
+    NO_REPLY = "no_reply", "No reply"
+    OTHER = "other", "Other"
+
+
+# Statuses that mean the clinic has replied to the patient.
+ANSWERED_STATUSES = {"waiting", "closed"}
+
+
 class ContactPreference(models.TextChoices):
     EMAIL = "email", "Email"
     PHONE = "phone", "Phone"
 
 
+class EnquiryQuerySet(models.QuerySet):
+    def unanswered(self):
+        """Real enquiries the clinic has not yet replied to."""
+        return self.filter(first_answered_at=None, suspected_spam=False).exclude(
+            status__in=[Status.CLOSED, Status.SPAM]
+        )
+
+    def overdue(self, working_days, now=None):
+        """Unanswered enquiries received longer ago than the reply target."""
+        cutoff = subtract_working_days(now or timezone.now(), working_days)
+        return self.unanswered().filter(created_at__lte=cutoff)
+
+
 class Enquiry(models.Model):
     Status = Status
+    Outcome = Outcome
     ContactPreference = ContactPreference
 
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
@@ -83,6 +111,9 @@ class Enquiry(models.Model):
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    outcome = models.CharField(
+        max_length=20, choices=Outcome.choices, blank=True, help_text="Required when the enquiry is closed."
+    )
     first_opened_at = models.DateTimeField(null=True, blank=True)
     first_answered_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -95,9 +126,12 @@ class Enquiry(models.Model):
     next_notification_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
     last_notification_error = models.CharField(max_length=200, blank=True, editable=False)
 
+    objects = EnquiryQuerySet.as_manager()
+
     class Meta:
         verbose_name_plural = "enquiries"
         ordering = ["-urgent", "created_at"]
+        permissions = [("export_enquiry", "Can export enquiries")]
         constraints = [
             models.CheckConstraint(
                 name="enquiry_reference_format", condition=models.Q(reference__regex=REFERENCE_PATTERN)
@@ -111,6 +145,13 @@ class Enquiry(models.Model):
                 name="enquiry_phone_if_preferred",
                 condition=~models.Q(preferred_contact="phone") | ~models.Q(phone=""),
             ),
+            models.CheckConstraint(
+                name="enquiry_outcome_valid", condition=models.Q(outcome__in=["", *Outcome.values])
+            ),
+            models.CheckConstraint(
+                name="enquiry_closed_with_outcome",
+                condition=~models.Q(status="closed") | ~models.Q(outcome=""),
+            ),
             models.CheckConstraint(name="enquiry_name_present", condition=~models.Q(name="")),
             models.CheckConstraint(name="enquiry_email_present", condition=~models.Q(email="")),
             models.CheckConstraint(name="enquiry_message_present", condition=~models.Q(message="")),
@@ -122,6 +163,36 @@ class Enquiry(models.Model):
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, **kwargs):
+        self.stamp_status_times()
+        super().save(*args, **kwargs)
+
+    def reply_due_at(self, working_days):
+        return add_working_days(self.created_at, working_days)
+
+    def is_overdue(self, working_days, now=None):
+        return (
+            self.first_answered_at is None
+            and not self.suspected_spam
+            and self.status not in (Status.CLOSED, Status.SPAM)
+            and self.reply_due_at(working_days) <= (now or timezone.now())
+        )
+
+    def stamp_status_times(self, now=None):
+        """
+        Keep the triage timestamps in step with the status, whichever way it
+        changed (edit form, bulk action, command): first answered when the
+        clinic first replies, closed when closed, and cleared on reopening.
+        """
+        now = now or timezone.now()
+        if self.status in ANSWERED_STATUSES and self.first_answered_at is None:
+            self.first_answered_at = now
+        if self.status == Status.CLOSED:
+            self.closed_at = self.closed_at or now
+        else:
+            self.closed_at = None
+            self.outcome = ""
 
     @property
     def staff_alert_pending(self):
@@ -163,6 +234,11 @@ class EnquirySettings(BaseSiteSetting):
         default=True,
         help_text="The acknowledgement gives the reference and what happens next, never the message.",
     )
+    reply_within_working_days = models.PositiveSmallIntegerField(
+        "reply target (working days)",
+        default=1,
+        help_text="Enquiries not answered within this many working days (Monday to Friday) are overdue.",
+    )
     reply_target = models.CharField(
         "when patients can expect a reply",
         max_length=80,
@@ -192,7 +268,9 @@ class EnquirySettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("notification_email"), FieldPanel("acknowledge_patients")], heading="Emails"
         ),
-        FieldPanel("reply_target"),
+        MultiFieldPanel(
+            [FieldPanel("reply_within_working_days"), FieldPanel("reply_target")], heading="Replies"
+        ),
         FieldPanel("warning_signs"),
         MultiFieldPanel(
             [FieldPanel("privacy_statement"), FieldPanel("privacy_notice_version")], heading="Privacy"
@@ -205,3 +283,21 @@ class EnquirySettings(BaseSiteSetting):
     @property
     def warning_sign_list(self):
         return [line.strip() for line in self.warning_signs.splitlines() if line.strip()]
+
+
+class EnquiryNote(models.Model):
+    """A note staff leave on an enquiry for colleagues; never shown to the patient."""
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(max_length=NOTE_MAX_LENGTH)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [models.CheckConstraint(name="enquiry_note_present", condition=~models.Q(text=""))]
+
+    def __str__(self):
+        return f"Note on {self.enquiry_id} at {self.created_at:%Y-%m-%d %H:%M}"

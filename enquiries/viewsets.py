@@ -1,15 +1,41 @@
 """
-The enquiries inbox in the Wagtail admin.
+The enquiries inbox in the Wagtail admin, at /admin/enquiries/.
 
-Only staff with the enquiry permissions see it. Patients' words are shown, never
-edited: the edit form holds the triage fields alone, and nobody can add an
-enquiry from the admin.
+Enquiries are registered as a snippet because Wagtail 8 gives bulk actions
+(assign to me, mark as spam, close) only to snippet listings; everything else is
+Wagtail's own ModelViewSet machinery: filters, inspect view, history, export.
+
+Only staff with the enquiry permissions (the "Reception" group, administrators)
+see any of it. Patients' words are shown, escaped, and never edited: the edit
+form holds the triage fields alone, and nobody can add an enquiry here. Every
+detail view, change, export and deletion is written to Wagtail's log.
 """
 
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, F, OuterRef
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import escape, linebreaks
+from django.utils.safestring import mark_safe
 
-from enquiries.models import Enquiry
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UserColumn
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
+
+from enquiries.admin_views import AddNoteView, NotSpamView
+from enquiries.filters import EnquiryFilterSet
+from enquiries.forms import NoteForm
+from enquiries.models import Enquiry, EnquirySettings, Status
+
+# Characters that make a spreadsheet treat a cell as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class EnquiryPermissionPolicy(ModelPermissionPolicy):
@@ -22,47 +48,196 @@ class EnquiryPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission([action for action in actions if action != "add"])
 
 
-class EnquiryViewSet(ModelViewSet):
+def neutralise_formula(value):
+    """Text a spreadsheet would run as a formula gets a leading apostrophe, and stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class EnquiryIndexView(IndexView):
+    def get(self, request, *args, **kwargs):
+        if self.is_export and not request.user.has_perm("enquiries.export_enquiry"):
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)
+
+    @cached_property
+    def reply_within_working_days(self):
+        return EnquirySettings.for_request(self.request).reply_within_working_days
+
+    def get_base_queryset(self):
+        overdue = Enquiry.objects.overdue(self.reply_within_working_days).filter(pk=OuterRef("pk"))
+        return super().get_base_queryset().select_related("assignee").annotate(is_overdue=Exists(overdue))
+
+    def order_queryset(self, queryset):
+        if self.ordering:
+            return super().order_queryset(queryset)
+        # Urgent first, then the oldest of those still waiting for a reply.
+        return queryset.order_by("-urgent", F("first_answered_at").asc(nulls_first=True), "created_at", "pk")
+
+    def show_export_buttons(self):
+        return self.request.user.has_perm("enquiries.export_enquiry") and super().show_export_buttons()
+
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        enquiries = list(queryset)
+        filters = {key: value for key, value in self.request.GET.lists() if key != "export"}
+        for enquiry in enquiries:
+            log(
+                enquiry,
+                "enquiries.export",
+                user=self.request.user,
+                data={"format": spreadsheet_format, "filters": filters, "rows": len(enquiries)},
+            )
+        return super().as_spreadsheet(enquiries, spreadsheet_format)
+
+
+class EnquiryInspectView(InspectView):
+    template_name = "enquiries/admin/inspect.html"
+
+    def get(self, request, *args, **kwargs):
+        log(self.object, "enquiries.view", user=request.user)
+        if self.object.first_opened_at is None and self.user_has_permission("change"):
+            Enquiry.objects.filter(pk=self.object.pk).update(first_opened_at=timezone.now())
+        return super().get(request, *args, **kwargs)
+
+    def get_message_display_value(self):
+        return mark_safe(linebreaks(escape(self.object.message)))  # noqa: S308 - escaped first
+
+    def get_urgent_display_value(self):
+        return "Yes: the patient said an urgent warning sign applies" if self.object.urgent else "No"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        viewset = self.model.snippet_viewset
+        can_add_notes = self.request.user.has_perm("enquiries.add_enquirynote")
+        working_days = EnquirySettings.for_request(self.request).reply_within_working_days
+        context.update(
+            {
+                "notes": self.object.notes.select_related("author"),
+                "note_form": NoteForm() if can_add_notes else None,
+                "add_note_url": reverse(viewset.get_url_name("add_note"), args=[quote(self.object.pk)]),
+                "not_spam_url": reverse(viewset.get_url_name("not_spam"), args=[quote(self.object.pk)]),
+                "can_change": self.user_has_permission("change"),
+                "history": ModelLogEntry.objects.for_instance(self.object).select_related("user")[:50],
+                "overdue": self.object.is_overdue(working_days),
+            }
+        )
+        return context
+
+
+class TriageForm(WagtailAdminModelForm):
+    """Only the triage fields; the assignee is someone who can handle enquiries."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = (
+            policy_registry.get_by_type(Enquiry).users_with_permission("change").order_by("username")
+        )
+
+
+def overdue_label(enquiry):
+    return "Overdue" if getattr(enquiry, "is_overdue", False) is True else ""
+
+
+class EnquiryViewSet(SnippetViewSet):
     model = Enquiry
-    name = "enquiry_admin"
-    url_prefix = "enquiries"
+    admin_url_namespace = "enquiry_admin"
+    base_url_path = "enquiries"
     icon = "mail"
     menu_label = "Enquiries"
     menu_order = 150
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = [
-        "reference",
-        "created_at",
-        "name",
-        "treatment_title",
-        "status",
-        "urgent",
-        "suspected_spam",
-    ]
-    list_filter = ["status", "urgent", "suspected_spam"]
+    index_view_class = EnquiryIndexView
+    inspect_view_class = EnquiryInspectView
+    filterset_class = EnquiryFilterSet
     # Straight against the table, so an enquiry is findable the moment it arrives.
     search_fields = ["reference", "name", "email", "phone", "message"]
     search_backend_name = None
-    form_fields = ["status", "assignee"]
-    inspect_view_fields = [
+    list_per_page = 50
+    edit_handler = ObjectList(
+        [FieldPanel("status"), FieldPanel("outcome"), FieldPanel("assignee")], base_form_class=TriageForm
+    )
+    list_export = [
         "reference",
         "created_at",
+        "status",
+        "outcome",
+        "urgent",
+        "suspected_spam",
         "name",
         "email",
         "phone",
         "preferred_contact",
         "treatment_title",
         "message",
+        "assignee",
+        "first_opened_at",
+        "first_answered_at",
+        "closed_at",
+    ]
+    export_filename = "enquiries"
+    inspect_view_fields = [
+        "reference",
+        "created_at",
         "urgent",
-        "suspected_spam",
+        "name",
+        "email",
+        "phone",
+        "preferred_contact",
+        "treatment_title",
+        "message",
         "source_url",
         "privacy_notice_version",
+        "suspected_spam",
         "status",
+        "outcome",
         "assignee",
+        "first_opened_at",
+        "first_answered_at",
+        "closed_at",
         "staff_notified_at",
         "patient_notified_at",
         "notification_attempts",
         "last_notification_error",
     ]
+
+    @cached_property
+    def list_display(self):
+        return [
+            Column("reference", label="Reference", sort_key="reference"),
+            BooleanColumn("urgent", label="Urgent", sort_key="urgent"),
+            DateColumn("created_at", label="Received", sort_key="created_at"),
+            Column("name", label="Name"),
+            Column("treatment_title", label="Treatment"),
+            Column("status", label="Status", accessor="get_status_display", sort_key="status"),
+            UserColumn("assignee", label="Assigned to"),
+            Column("overdue", label="Overdue", accessor=overdue_label),
+        ]
+
+    @cached_property
+    def menu_item_class(self):
+        base = super().menu_item_class
+
+        class EnquiriesMenuItem(base):
+            """Shows how many new enquiries are waiting, e.g. "Enquiries (3 new)"."""
+
+            def render_component(self, request):
+                component = super().render_component(request)
+                waiting = Enquiry.objects.filter(status=Status.NEW, suspected_spam=False).count()
+                if waiting:
+                    component.label = f"{component.label} ({waiting} new)"
+                return component
+
+        return EnquiriesMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("notes/<str:pk>/", AddNoteView.as_view(), name="add_note"),
+            path("not-spam/<str:pk>/", NotSpamView.as_view(), name="not_spam"),
+        ]

@@ -1,12 +1,35 @@
+"""Registers the enquiries inbox, its bulk actions, dashboard panel and log actions."""
+
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
+from enquiries.bulk_actions import AssignToMeBulkAction, CloseBulkAction, MarkAsSpamBulkAction
 from enquiries.models import Enquiry
+from enquiries.panels import EnquiriesPanel
 from enquiries.viewsets import EnquiryPermissionPolicy, EnquiryViewSet
 
 register_permission_policy(Enquiry, EnquiryPermissionPolicy(Enquiry))
+register_snippet(EnquiryViewSet)
+
+for bulk_action in (AssignToMeBulkAction, MarkAsSpamBulkAction, CloseBulkAction):
+    hooks.register("register_bulk_action", bulk_action)
 
 
-@hooks.register("register_admin_viewset")
-def register_enquiry_viewset():
-    return EnquiryViewSet()
+@hooks.register("construct_homepage_panels")
+def add_enquiries_panel(request, panels):
+    if request.user.has_perm("enquiries.view_enquiry"):
+        panels.insert(0, EnquiriesPanel(request))
+
+
+@hooks.register("register_log_actions")
+def register_enquiry_log_actions(actions):
+    actions.register_action("enquiries.view", "View", "Viewed the enquiry")
+    actions.register_action("enquiries.export", "Export", "Included in an export")
+    actions.register_action("enquiries.note", "Note", "Added a note")
+    actions.register_action("enquiries.not_spam", "Not spam", "Marked as not spam")
+    actions.register_action(
+        "enquiries.subject_access", "Subject access", "Included in a subject access request"
+    )
+    actions.register_action("enquiries.erase", "Erase", "Erased at the person's request")
+    actions.register_action("enquiries.purge", "Purge", "Deleted under the retention policy")

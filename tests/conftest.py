@@ -9,6 +9,7 @@ per session (so a database kept with --reuse-db starts whole) and before each
 test that asks for ``wagtail_tree`` (the browser tests do).
 """
 
+import importlib
 from io import StringIO
 
 import pytest
@@ -30,6 +31,10 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+RECEPTION_PERMISSIONS = importlib.import_module(
+    "enquiries.migrations.0003_reception_group"
+).RECEPTION_PERMISSIONS
 
 # What Wagtail's migrations give its two default groups: permissions on the root
 # page (wagtailcore 0002, 0005, 0045), model permissions (wagtailadmin 0001 and the
@@ -95,6 +100,16 @@ def ensure_wagtail_tree():
                 for label in DEFAULT_GROUP_COLLECTION_PERMISSIONS
             ],
             ignore_conflicts=True,
+        )
+
+    # enquiries 0003: the Reception group, with the permissions its migration gives it.
+    reception, created = Group.objects.get_or_create(name="Reception")
+    if created:
+        reception.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label__in={app for app, _, _ in RECEPTION_PERMISSIONS},
+                codename__in=[codename for _, _, codename in RECEPTION_PERMISSIONS],
+            )
         )
 
     # wagtailcore 0048: publishing by an editor goes through the moderators.
