@@ -22,7 +22,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UserColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn, UserColumn
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -209,7 +209,13 @@ class EnquiryViewSet(SnippetViewSet):
     @cached_property
     def list_display(self):
         return [
-            Column("reference", label="Reference", sort_key="reference"),
+            TitleColumn(
+                "reference",
+                label="Reference",
+                sort_key="reference",
+                url_name="enquiry_admin:inspect",
+                get_title_id=lambda enquiry: f"enquiry_{enquiry.pk}_title",
+            ),
             BooleanColumn("urgent", label="Urgent", sort_key="urgent"),
             DateColumn("created_at", label="Received", sort_key="created_at"),
             Column("name", label="Name"),
