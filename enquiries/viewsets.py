@@ -83,7 +83,11 @@ class EnquiryIndexView(IndexView):
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         enquiries = list(queryset)
-        filters = {key: value for key, value in self.request.GET.lists() if key != "export"}
+        # The search words may be a patient's name or address, and log entries outlive
+        # the enquiries (retention, erasure): record only that a search was used.
+        filters = {key: value for key, value in self.request.GET.lists() if key not in {"export", "q"}}
+        if self.request.GET.get("q"):
+            filters["search"] = True
         for enquiry in enquiries:
             log(
                 enquiry,

@@ -178,6 +178,9 @@ ENQUIRIES_CLIENT_IP_HEADER = os.environ.get("ENQUIRIES_CLIENT_IP_HEADER", "")
 ENQUIRIES_TRUSTED_PROXY_COUNT = int(os.environ.get("ENQUIRIES_TRUSTED_PROXY_COUNT", "1"))
 ENQUIRIES_MIN_SECONDS_TO_FILL = int(os.environ.get("ENQUIRIES_MIN_SECONDS_TO_FILL", "3"))
 ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS", "8"))
+# Days kept, as the privacy notice says (purge_enquiries): closed ones from closing, spam from receipt.
+ENQUIRIES_RETENTION_DAYS = int(os.environ.get("ENQUIRIES_RETENTION_DAYS", "365"))
+ENQUIRIES_SPAM_RETENTION_DAYS = int(os.environ.get("ENQUIRIES_SPAM_RETENTION_DAYS", "30"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Clayhall Osteopaths"
