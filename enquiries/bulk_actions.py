@@ -10,15 +10,36 @@ written to Wagtail's log against the user who made it.
 from abc import abstractmethod
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.utils.text import capfirst
 
 from wagtail.log_actions import log
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from enquiries.models import Enquiry, Outcome, Status
 
 
-class EnquiryBulkAction(SnippetBulkAction):
+class RequiresModelPermission:
+    """
+    Refuse the whole bulk-action page, not just its items, to anyone without the
+    permission: otherwise the confirmation page would name the enquiries.
+    """
+
+    required_permission = "change"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.permission_policy.user_has_permission(request.user, self.required_permission):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class DeleteEnquiriesBulkAction(RequiresModelPermission, DeleteBulkAction):
+    models = [Enquiry]
+    required_permission = "delete"
+
+
+class EnquiryBulkAction(RequiresModelPermission, SnippetBulkAction):
     models = [Enquiry]
     template_name = "enquiries/admin/confirm_bulk_action.html"
     question = ""
@@ -82,7 +103,11 @@ class MarkAsSpamBulkAction(EnquiryBulkAction):
 
 
 class CloseForm(forms.Form):
-    outcome = forms.ChoiceField(choices=Outcome.choices, label="Outcome")
+    outcome = forms.ChoiceField(
+        choices=[("", "Choose an outcome"), *Outcome.choices],
+        label="Outcome",
+        error_messages={"required": "Choose the outcome for these enquiries"},
+    )
 
 
 class CloseBulkAction(EnquiryBulkAction):

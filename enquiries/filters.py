@@ -21,6 +21,7 @@ class EnquiryFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(choices=Status.choices, empty_label="Any status")
     urgent = django_filters.BooleanFilter(label="Urgent warning sign")
     overdue = django_filters.BooleanFilter(label="Overdue", method="filter_overdue")
+    unanswered = django_filters.BooleanFilter(label="Waiting for a reply", method="filter_unanswered")
     suspected_spam = django_filters.BooleanFilter(label="Suspected spam")
     treatment = django_filters.ModelChoiceFilter(queryset=treatments, label="Treatment")
     assignee = django_filters.ChoiceFilter(
@@ -49,6 +50,12 @@ class EnquiryFilterSet(WagtailFilterSet):
         if value == NOBODY:
             return queryset.filter(assignee=None)
         return queryset.filter(assignee_id=value)
+
+    def filter_unanswered(self, queryset, name, value):
+        if value is None:
+            return queryset
+        unanswered = Enquiry.objects.unanswered()
+        return queryset.filter(pk__in=unanswered) if value else queryset.exclude(pk__in=unanswered)
 
     def filter_overdue(self, queryset, name, value):
         if value is None:

@@ -25,7 +25,7 @@ class EnquiriesPanel(Component):
             "overdue_count": Enquiry.objects.overdue(working_days).count(),
             "oldest": unanswered.order_by("created_at").first(),
             "new_url": f"{inbox}?status={Status.NEW}&suspected_spam=false",
-            "urgent_url": f"{inbox}?urgent=true&overdue=",
+            "urgent_url": f"{inbox}?urgent=true&unanswered=true",
             "overdue_url": f"{inbox}?overdue=true",
             "inbox_url": inbox,
             "working_days": working_days,

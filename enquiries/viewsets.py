@@ -12,6 +12,7 @@ detail view, change, export and deletion is written to Wagtail's log.
 """
 
 from django.contrib.admin.utils import quote
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef
 from django.urls import path, reverse
@@ -20,14 +21,15 @@ from django.utils.functional import cached_property
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import mark_safe
 
+from wagtail.actions.edit import EditAction
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn, UserColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
-from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from enquiries.admin_views import AddNoteView, NotSpamView
 from enquiries.filters import EnquiryFilterSet
@@ -75,8 +77,9 @@ class EnquiryIndexView(IndexView):
         # Urgent first, then the oldest of those still waiting for a reply.
         return queryset.order_by("-urgent", F("first_answered_at").asc(nulls_first=True), "created_at", "pk")
 
+    @cached_property
     def show_export_buttons(self):
-        return self.request.user.has_perm("enquiries.export_enquiry") and super().show_export_buttons()
+        return self.request.user.has_perm("enquiries.export_enquiry") and bool(self.list_export)
 
     def preprocess_field_value(self, field, value, export_format):
         return neutralise_formula(super().preprocess_field_value(field, value, export_format))
@@ -107,6 +110,14 @@ class EnquiryInspectView(InspectView):
             Enquiry.objects.filter(pk=self.object.pk).update(first_opened_at=timezone.now())
         return super().get(request, *args, **kwargs)
 
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        return value
+
     def get_message_display_value(self):
         return mark_safe(linebreaks(escape(self.object.message)))  # noqa: S308 - escaped first
 
@@ -132,14 +143,55 @@ class EnquiryInspectView(InspectView):
         return context
 
 
+class EnquiryEditView(EditView):
+    """Wagtail's edit view, logging what changed rather than just "Edited"."""
+
+    def save_instance(self):
+        changes = {
+            name: [
+                describe(name, self.form.initial.get(name)),
+                describe(name, self.form.cleaned_data.get(name)),
+            ]
+            for name in self.form.changed_data
+        }
+        EditAction(self.form.instance, user=self.request.user, form=self.form, log_action=False).execute(
+            skip_permission_checks=True
+        )
+        log(self.form.instance, "enquiries.triage", user=self.request.user, data={"changes": changes})
+        return self.form.instance
+
+
+def describe(field_name, value):
+    """A value as staff read it: a choice's label, a colleague's name, or "—"."""
+    if value in (None, ""):
+        return "—"
+    field = Enquiry._meta.get_field(field_name)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field_name == "assignee":
+        user = value if hasattr(value, "get_username") else get_user_model().objects.filter(pk=value).first()
+        return (user.get_full_name() or user.get_username()) if user else "—"
+    return str(value)
+
+
 class TriageForm(WagtailAdminModelForm):
     """Only the triage fields; the assignee is someone who can handle enquiries."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Status.CLOSED and not cleaned.get("outcome"):
+            self.add_error("outcome", "Choose an outcome to close the enquiry.")
+        return cleaned
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = (
             policy_registry.get_by_type(Enquiry).users_with_permission("change").order_by("username")
         )
+
+
+def urgent_label(enquiry):
+    return "Urgent" if enquiry.urgent else ""
 
 
 def overdue_label(enquiry):
@@ -158,13 +210,15 @@ class EnquiryViewSet(SnippetViewSet):
     inspect_view_enabled = True
     index_view_class = EnquiryIndexView
     inspect_view_class = EnquiryInspectView
+    edit_view_class = EnquiryEditView
     filterset_class = EnquiryFilterSet
     # Straight against the table, so an enquiry is findable the moment it arrives.
     search_fields = ["reference", "name", "email", "phone", "message"]
     search_backend_name = None
     list_per_page = 50
     edit_handler = ObjectList(
-        [FieldPanel("status"), FieldPanel("outcome"), FieldPanel("assignee")], base_form_class=TriageForm
+        [FieldPanel("status"), FieldPanel("outcome"), FieldPanel("assignee", heading="Assigned to")],
+        base_form_class=TriageForm,
     )
     list_export = [
         "reference",
@@ -218,9 +272,10 @@ class EnquiryViewSet(SnippetViewSet):
                 label="Reference",
                 sort_key="reference",
                 url_name="enquiry_admin:inspect",
-                get_title_id=lambda enquiry: f"enquiry_{enquiry.pk}_title",
+                # Wagtail's checkbox column describes itself by this id.
+                get_title_id=lambda enquiry: f"snippet_{quote(enquiry.pk)}_title",
             ),
-            BooleanColumn("urgent", label="Urgent", sort_key="urgent"),
+            Column("urgent", label="Urgent", sort_key="urgent", accessor=urgent_label),
             DateColumn("created_at", label="Received", sort_key="created_at"),
             Column("name", label="Name"),
             Column("treatment_title", label="Treatment"),
@@ -244,6 +299,12 @@ class EnquiryViewSet(SnippetViewSet):
                 return component
 
         return EnquiriesMenuItem
+
+    def register_chooser_viewset(self):
+        """
+        No chooser: nothing links to an enquiry, and Wagtail's snippet chooser
+        would let any admin user search patients' messages.
+        """
 
     def get_urlpatterns(self):
         return [

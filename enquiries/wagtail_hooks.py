@@ -1,10 +1,16 @@
 """Registers the enquiries inbox, its bulk actions, dashboard panel and log actions."""
 
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from enquiries.bulk_actions import AssignToMeBulkAction, CloseBulkAction, MarkAsSpamBulkAction
+from enquiries.bulk_actions import (
+    AssignToMeBulkAction,
+    CloseBulkAction,
+    DeleteEnquiriesBulkAction,
+    MarkAsSpamBulkAction,
+)
 from enquiries.models import Enquiry
 from enquiries.panels import EnquiriesPanel
 from enquiries.viewsets import EnquiryPermissionPolicy, EnquiryViewSet
@@ -14,6 +20,8 @@ register_snippet(EnquiryViewSet)
 
 for bulk_action in (AssignToMeBulkAction, MarkAsSpamBulkAction, CloseBulkAction):
     hooks.register("register_bulk_action", bulk_action)
+# Registered first, so it, not Wagtail's snippet delete, handles deleting enquiries.
+hooks.register("register_bulk_action", DeleteEnquiriesBulkAction, order=1)
 
 
 @hooks.register("construct_homepage_panels")
@@ -24,6 +32,17 @@ def add_enquiries_panel(request, panels):
 
 @hooks.register("register_log_actions")
 def register_enquiry_log_actions(actions):
+    @actions.register_action("enquiries.triage")
+    class TriageChange(LogFormatter):
+        label = "Change"
+
+        def format_message(self, log_entry):
+            changes = log_entry.data.get("changes") or {}
+            described = [
+                f"{field.replace('_', ' ')} from {old} to {new}" for field, (old, new) in changes.items()
+            ]
+            return "Changed " + "; ".join(described) if described else "Saved without changes"
+
     actions.register_action("enquiries.view", "View", "Viewed the enquiry")
     actions.register_action("enquiries.export", "Export", "Included in an export")
     actions.register_action("enquiries.note", "Note", "Added a note")

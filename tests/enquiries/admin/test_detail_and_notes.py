@@ -1,0 +1,159 @@
+"""The detail view: everything the patient sent, notification status, history, and internal notes."""
+
+from datetime import UTC, datetime
+
+import pytest
+import time_machine
+
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import ModelLogEntry
+
+from enquiries.models import NOTE_MAX_LENGTH, Enquiry
+from tests.enquiries.admin.conftest import enquiry_url
+from tests.enquiries.factories import make_enquiry
+from tests.factories import make_user
+
+RECEIVED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def enquiry(db):
+    with time_machine.travel(RECEIVED, tick=False):
+        return make_enquiry(
+            name="Eustace Pilbeam",
+            email="eustace@patient.example",
+            phone="07700 900789",
+            preferred_contact=Enquiry.ContactPreference.PHONE,
+            treatment_title="Medical acupuncture",
+            message="Tennis elbow for a month.\nWorse in the mornings.",
+            source_url="/treatments/medical-acupuncture/",
+            privacy_notice_version="2.1",
+            urgent=True,
+            staff_notified_at=datetime(2026, 3, 2, 9, 1, tzinfo=UTC),
+            notification_attempts=2,
+            last_notification_error="Patient acknowledgement: SMTP timeout",
+        )
+
+
+def test_inspect_shows_everything_the_patient_sent(reception_client, enquiry):
+    content = reception_client.get(enquiry_url("inspect", enquiry)).content.decode()
+
+    for value in (
+        enquiry.reference,
+        "Eustace Pilbeam",
+        "eustace@patient.example",
+        "07700 900789",
+        "Phone",
+        "Medical acupuncture",
+        "<p>Tennis elbow for a month.<br>Worse in the mornings.</p>",
+        "/treatments/medical-acupuncture/",
+        "2.1",
+        "2 Mar 2026, 9 a.m.",
+        "Yes: the patient said an urgent warning sign applies",
+    ):
+        assert value in content, value
+
+
+def test_inspect_shows_the_notification_status(reception_client, enquiry):
+    content = reception_client.get(enquiry_url("inspect", enquiry)).content.decode()
+
+    assert "Staff notified at" in content
+    assert "2 Mar 2026, 9:01 a.m." in content
+    assert "Patient notified at" in content
+    assert "Notification attempts" in content
+    assert "Patient acknowledgement: SMTP timeout" in content
+
+
+def test_inspect_warns_of_an_urgent_enquiry(reception_client, enquiry):
+    content = reception_client.get(enquiry_url("inspect", enquiry)).content.decode()
+
+    assert "<strong>Urgent:</strong>" in content
+
+
+def test_staff_add_a_note_shown_with_author_and_time(reception_client, enquiry):
+    with time_machine.travel(datetime(2026, 3, 2, 14, 7, tzinfo=UTC), tick=False):
+        response = reception_client.post(
+            enquiry_url("add_note", enquiry), {"text": "Rang, no answer."}, follow=True
+        )
+
+    assert response.redirect_chain == [(enquiry_url("inspect", enquiry), 302)]
+    content = response.content.decode()
+    assert "Note added." in content
+    assert "<strong>Rita Reception</strong>, 2 Mar 2026, 2:07 p.m." in content
+    assert "Rang, no answer." in content
+
+
+def test_notes_are_listed_oldest_first(reception_client, enquiry):
+    for hour, text in ((11, "First call"), (10, "Earlier call")):
+        with time_machine.travel(datetime(2026, 3, 3, hour, tzinfo=UTC), tick=False):
+            reception_client.post(enquiry_url("add_note", enquiry), {"text": text})
+
+    content = reception_client.get(enquiry_url("inspect", enquiry)).content.decode()
+
+    assert content.index("Earlier call") < content.index("First call")
+
+
+def test_a_note_is_logged_without_its_text(reception_client, reception, enquiry):
+    reception_client.post(enquiry_url("add_note", enquiry), {"text": "Mentions her sciatica"})
+
+    note = enquiry.notes.get()
+    entry = ModelLogEntry.objects.for_instance(enquiry).get(action="enquiries.note")
+    assert entry.user == reception
+    assert entry.data == {"note_id": note.pk}
+    assert "sciatica" not in str(ModelLogEntry.objects.values_list("data", "label"))
+
+
+def test_an_empty_note_is_refused_with_a_message(reception_client, enquiry):
+    response = reception_client.post(enquiry_url("add_note", enquiry), {"text": ""}, follow=True)
+
+    assert "Write the note before adding it" in response.content.decode()
+    assert not enquiry.notes.exists()
+
+
+def test_an_overlong_note_is_refused(reception_client, enquiry):
+    reception_client.post(enquiry_url("add_note", enquiry), {"text": "x" * (NOTE_MAX_LENGTH + 1)})
+
+    assert not enquiry.notes.exists()
+
+
+def test_a_note_from_a_former_member_of_staff_is_still_shown(reception_client, enquiry):
+    leaver = make_user("leaver", groups=["Reception"])
+    enquiry.notes.create(author=leaver, text="Sent the leaflet")
+    leaver.delete()
+
+    content = reception_client.get(enquiry_url("inspect", enquiry)).content.decode()
+
+    assert "A former member of staff" in content
+    assert "Sent the leaflet" in content
+
+
+def test_first_view_by_reception_stamps_first_opened(reception_client, enquiry):
+    opened = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+    with time_machine.travel(opened, tick=False):
+        reception_client.get(enquiry_url("inspect", enquiry))
+    with time_machine.travel(datetime(2026, 3, 3, 10, 0, tzinfo=UTC), tick=False):
+        reception_client.get(enquiry_url("inspect", enquiry))
+
+    enquiry.refresh_from_db()
+    assert enquiry.first_opened_at == opened
+
+
+def test_a_view_by_someone_who_cannot_change_it_does_not_count_as_opened(client, enquiry):
+    group = Group.objects.create(name="Auditors")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_enquiry")
+    )
+    client.force_login(make_user("auditor", groups=["Auditors"]))
+
+    assert client.get(enquiry_url("inspect", enquiry)).status_code == 200
+
+    enquiry.refresh_from_db()
+    assert enquiry.first_opened_at is None
+
+
+def test_editing_does_not_count_as_opening(reception_client, enquiry):
+    reception_client.get(enquiry_url("edit", enquiry))
+
+    enquiry.refresh_from_db()
+    assert enquiry.first_opened_at is None
