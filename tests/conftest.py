@@ -31,6 +31,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permissions import policy_registry
 
 RECEPTION_PERMISSIONS = importlib.import_module(
     "enquiries.migrations.0003_reception_group"
@@ -132,6 +133,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def wagtail_tree(transactional_db):
     """Put Wagtail's tree back after the flush that ended the previous transactional test."""
     ensure_wagtail_tree()
+    forget_content_types_from_before_the_flush()
+
+
+def forget_content_types_from_before_the_flush():
+    """
+    A flush gives every content type a new id. Wagtail's permission policies
+    keep the one they first looked up, which would then match no permission;
+    on a real server ids never change, so only tests need this.
+    """
+    policies = [
+        *policy_registry.values_by_exact_class.values(),
+        *policy_registry.values_by_class.values(),
+        *policy_registry.fallback_policies.values(),
+    ]
+    for policy in policies:
+        policy.__dict__.pop("_content_type", None)
 
 
 @pytest.fixture
