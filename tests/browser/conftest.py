@@ -6,33 +6,21 @@ starts from the demo site, freshly loaded into a whole Wagtail tree.
 """
 
 import os
-import random
-import socket
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from tests.ports import free_port_below_ephemeral_range
 
 # Playwright's sync API runs an event loop in the test thread, and Django refuses
 # database access from a thread with a running loop unless told otherwise.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 
-def _free_port_below_ephemeral_range():
-    """A free port under 32768, where the kernel does not hand out ephemeral ports."""
-    for port in random.sample(range(20000, 32768), 100):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("No free port between 20000 and 32767 for the live server.")
-
-
 # pytest-django's live server otherwise asks the kernel for any free port.
 # --liveserver or a DJANGO_LIVE_TEST_SERVER_ADDRESS set by the caller still wins.
-os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", f"localhost:{_free_port_below_ephemeral_range()}")
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", f"localhost:{free_port_below_ephemeral_range()}")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

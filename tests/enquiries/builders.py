@@ -7,10 +7,8 @@ two stand-ins for an outgoing mail server that is down.
 """
 
 import itertools
-import random
 import re
 import smtplib
-import socket
 
 from django.core.mail.backends.locmem import EmailBackend as LocmemEmailBackend
 from django.urls import reverse
@@ -89,18 +87,6 @@ def configure_clinic_inboxes(site, acknowledge_patients=True):
     clinic = ClinicSettings.for_site(site)
     clinic.email = CLINIC_INBOX
     clinic.save()
-
-
-def free_loopback_port():
-    """A port nothing listens on, under 32768 where the kernel hands out no ephemeral ports."""
-    for port in random.sample(range(20000, 32768), 100):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("No free port between 20000 and 32767.")
 
 
 class RefusingEmailBackend(LocmemEmailBackend):

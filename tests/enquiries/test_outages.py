@@ -20,10 +20,10 @@ from tests.enquiries.builders import (
     PATIENT_EMAIL,
     PATIENT_NAME,
     PATIENT_PHONE,
-    free_loopback_port,
     patient_words_in,
     send_enquiry,
 )
+from tests.ports import free_port_below_ephemeral_range
 
 MESSAGE = "My back hurts when I bend <script>alert(1)</script>\nand when I sit for long."
 CLINIC_PHONE = "0208 220 4254"  # settings.CLINIC_FALLBACK_CONTACT, which needs no database
@@ -34,7 +34,7 @@ def database_refusing_connections():
     """Within the block, every attempt to reach the database is refused, as when PostgreSQL is down."""
     saved = {key: connection.settings_dict[key] for key in ("HOST", "PORT")}
     connection.close()
-    connection.settings_dict.update(HOST="127.0.0.1", PORT=str(free_loopback_port()))
+    connection.settings_dict.update(HOST="127.0.0.1", PORT=str(free_port_below_ephemeral_range()))
     try:
         yield
     finally:

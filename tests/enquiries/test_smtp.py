@@ -15,11 +15,11 @@ from tests.enquiries.builders import (
     PATIENT_EMAIL,
     STAFF_INBOX,
     configure_clinic_inboxes,
-    free_loopback_port,
     patient_words_in,
     reference_shown,
     send_enquiry,
 )
+from tests.ports import free_port_below_ephemeral_range
 
 
 class RecordingHandler:
@@ -44,7 +44,7 @@ class RecordingHandler:
 @contextmanager
 def smtp_server(handler):
     """An SMTP server on a free loopback port for the length of the block; yields the port."""
-    port = free_loopback_port()
+    port = free_port_below_ephemeral_range()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     try:
