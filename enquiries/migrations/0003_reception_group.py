@@ -42,6 +42,10 @@ class Migration(migrations.Migration):
     dependencies = [
         ("enquiries", "0002_triage"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
+        # After Wagtail's migrations that hand choose permissions to every group with
+        # admin access: reception staff triage enquiries, they do not pick documents.
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
