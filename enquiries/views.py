@@ -50,9 +50,7 @@ def handle_submission(request):
         return redirect_to_confirmation(already_stored.reference, urgent=already_stored.urgent)
     if not allow_submission(request):
         logger.info("An enquiry was refused: too many from one client.")
-        return render(
-            request, "enquiries/enquiry_form_page.html", {"form": form, "rate_limited": True}, status=429
-        )
+        return form_page(request, form, status=429, rate_limited=True)
     if form.looks_automated:
         # The same page a person gets, so a bot learns nothing; nothing is stored or sent.
         logger.info("An enquiry was discarded as automated.")
@@ -147,7 +145,5 @@ def csrf_failure(request, reason=""):
     if request.method == "POST" and request.path == reverse("enquiries:submit"):
         form = EnquiryForm(request.POST)
         form.is_valid()
-        return render(
-            request, "enquiries/enquiry_form_page.html", {"form": form, "expired": True}, status=403
-        )
+        return form_page(request, form, status=403, expired=True)
     return django_csrf_failure(request, reason=reason)
