@@ -7,13 +7,15 @@ SHELL := /bin/bash
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 RUFF := $(VENV)/bin/ruff
+DJHTML := $(VENV)/bin/djhtml
+TEMPLATE_DIRS := clinic/templates pages/templates enquiries/templates
 # Written after a successful install; older than a requirements file means reinstall.
 INSTALLED := $(VENV)/.installed
 
 # CI builds the test database afresh; locally pyproject.toml's --reuse-db keeps it.
 PYTEST_DB := $(if $(filter true,$(CI)),--create-db)
 
-.PHONY: help install run test lint format check clean
+.PHONY: help install requirements run test lint format check clean
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-8s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -28,6 +30,13 @@ $(INSTALLED): requirements.txt requirements-dev.txt | $(PYTHON)
 
 install: $(INSTALLED) ## Create .venv and install the pinned requirements (only when they changed)
 
+# uv keeps every pin already in the .txt files unless its top-level line changed;
+# UPGRADE="--upgrade-package NAME" (or "--upgrade") moves transitive ones on.
+UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --python $(PYTHON) --annotation-style line $(UPGRADE)
+requirements: $(INSTALLED) ## Re-pin requirements*.txt from the top-level requirements*.in files
+	$(UV_COMPILE) requirements.in -o requirements.txt
+	$(UV_COMPILE) requirements-dev.in -o requirements-dev.txt
+
 run: export DJANGO_SETTINGS_MODULE = clinic.settings.dev
 run: $(INSTALLED) ## Migrate, load the demo content, reset the local admin and serve http://127.0.0.1:8000/
 	$(PYTHON) manage.py migrate --noinput
@@ -40,15 +49,17 @@ run: $(INSTALLED) ## Migrate, load the demo content, reset the local admin and s
 test: export DJANGO_ALLOW_ASYNC_UNSAFE = true
 test: $(INSTALLED) ## Run the tests on PostgreSQL and Chromium (set up if needed); pytest options in ARGS="..."
 	scripts/ensure-test-services
-	$(VENV)/bin/pytest $(PYTEST_DB) $(ARGS)
+	$(VENV)/bin/pytest $(PYTEST_DB) --durations=15 $(ARGS)
 
-lint: $(INSTALLED) ## Check lint and formatting with ruff
+lint: $(INSTALLED) ## Check Python (ruff) and template indentation (djhtml)
 	$(RUFF) check .
 	$(RUFF) format --check .
+	$(DJHTML) --check $(TEMPLATE_DIRS)
 
-format: $(INSTALLED) ## Fix what ruff can fix, then format
+format: $(INSTALLED) ## Fix what ruff can fix, format Python, indent templates
 	$(RUFF) check --fix --exit-zero .
 	$(RUFF) format .
+	$(DJHTML) $(TEMPLATE_DIRS)
 
 check: export DJANGO_SETTINGS_MODULE = clinic.settings.dev
 check: $(INSTALLED) ## Run Django's system checks and look for missing migrations

@@ -169,9 +169,9 @@ class EnquiryForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("preferred_contact") == ContactPreference.PHONE and not cleaned.get("phone"):
-            if "phone" not in self.errors:
-                self.add_error("phone", "Enter a telephone number, so that we can call you")
+        wants_a_call = cleaned.get("preferred_contact") == ContactPreference.PHONE
+        if wants_a_call and not cleaned.get("phone") and "phone" not in self.errors:
+            self.add_error("phone", "Enter a telephone number, so that we can call you")
         for name in list(self.errors):
             # One plain message for a NUL byte, not one from each check it also fails.
             if "\x00" in str(self.data.get(self.add_prefix(name), "")):

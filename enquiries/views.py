@@ -104,7 +104,7 @@ def store_enquiry(form, request):
 def queue_notifications(enquiry):
     try:
         notify_about_enquiry.enqueue(enquiry.pk)
-    except Exception:  # noqa: BLE001 - the enquiry is safe; the retry command will send
+    except Exception:
         logger.exception("Could not queue the emails for enquiry %s.", enquiry.reference)
 
 

@@ -107,6 +107,6 @@ class ClinicOnlyEmailBackend(LocmemEmailBackend):
             refused = [address for address in message.recipients() if not address.endswith("@clinic.test")]
             if refused:
                 raise smtplib.SMTPRecipientsRefused(
-                    {address: (550, b"5.1.1 Mailbox unavailable") for address in refused}
+                    dict.fromkeys(refused, (550, b"5.1.1 Mailbox unavailable"))
                 )
         return super().send_messages(messages)
