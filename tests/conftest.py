@@ -6,7 +6,11 @@ transactional tests end by flushing every table, which also removes what Wagtail
 data migrations created: the root page, the default site and locale, the root
 collection and the default groups. ``ensure_wagtail_tree`` puts that back, once
 per session (so a database kept with --reuse-db starts whole) and before each
-test that asks for ``wagtail_tree`` (the browser tests do).
+test that asks for ``wagtail_tree``.
+
+The demo site is built once per session and kept as a snapshot of every table
+(``tests/snapshots.py``); ``demo_site`` and ``demo_site_live`` put it back in
+tens of milliseconds instead of building it again.
 """
 
 import importlib
@@ -17,6 +21,8 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
@@ -31,7 +37,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
-from wagtail.permissions import policy_registry
+
+from tests.snapshots import DatabaseSnapshot, forget_cached_rows
 
 RECEPTION_PERMISSIONS = importlib.import_module(
     "enquiries.migrations.0003_reception_group"
@@ -133,22 +140,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def wagtail_tree(transactional_db):
     """Put Wagtail's tree back after the flush that ended the previous transactional test."""
     ensure_wagtail_tree()
-    forget_content_types_from_before_the_flush()
-
-
-def forget_content_types_from_before_the_flush():
-    """
-    A flush gives every content type a new id. Wagtail's permission policies
-    keep the one they first looked up, which would then match no permission;
-    on a real server ids never change, so only tests need this.
-    """
-    policies = [
-        *policy_registry.values_by_exact_class.values(),
-        *policy_registry.values_by_class.values(),
-        *policy_registry.fallback_policies.values(),
-    ]
-    for policy in policies:
-        policy.__dict__.pop("_content_type", None)
+    forget_cached_rows()
 
 
 @pytest.fixture
@@ -157,8 +149,72 @@ def site(db):
     return Site.objects.get(is_default_site=True)
 
 
-@pytest.fixture
-def demo_site(db):
-    """The site as `manage.py load_demo_content` builds it; returns the home page."""
+def session_snapshot(name, build):
+    """
+    A session-scoped fixture: a snapshot of the database as ``build()`` leaves
+    it, made the first time a test needs it. The database itself is put back as
+    it was, so tests that do not ask for the snapshot never see what it holds.
+    """
+
+    @pytest.fixture(scope="session")
+    def snapshot(django_db_setup, django_db_blocker):
+        before = DatabaseSnapshot(f"test_snapshot_before_{name}")
+        built = DatabaseSnapshot(f"test_snapshot_{name}")
+        with django_db_blocker.unblock():
+            with transaction.atomic():
+                before.take()
+                ensure_wagtail_tree()  # a transactional test may have flushed it
+                build()
+                built.take()
+                before.restore()
+            before.drop()
+        yield built
+        with django_db_blocker.unblock():
+            built.drop()
+
+    return snapshot
+
+
+def build_demo_site():
+    """`manage.py load_demo_content`, then every live page visited once, as its first visitors would."""
     call_command("load_demo_content", stdout=StringIO())
+    client = Client()
+    for page in demo_home_page().get_descendants(inclusive=True).live().specific():
+        # The first request makes the page's image renditions, kept in the snapshot.
+        assert client.get(page.url).status_code == 200, page.url
+
+
+demo_snapshot = session_snapshot("demo", build_demo_site)
+
+
+def demo_home_page():
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def demo_site(db, demo_snapshot):
+    """The demo site, inside the test's transaction; returns the home page."""
+    demo_snapshot.restore()
+    return demo_home_page()
+
+
+@pytest.fixture
+def demo_site_live(transactional_db, demo_snapshot):
+    """The demo site, committed, for live-server and threaded tests; returns the home page."""
+    demo_snapshot.restore()
+    return demo_home_page()
+
+
+# Fixtures that restore a snapshot, and with it replace every row in the database.
+RESTORING_FIXTURES = ("demo_site", "demo_site_live", "clinic_pages")
+
+
+@pytest.fixture(autouse=True)
+def _snapshot_first(request):
+    """
+    A restored snapshot replaces every row, so it comes before any fixture that
+    adds rows of its own (a signed-in user, an enquiry), whatever their order.
+    """
+    for name in RESTORING_FIXTURES:
+        if name in request.fixturenames:
+            request.getfixturevalue(name)

@@ -2,7 +2,7 @@
 Browser tests: Playwright drives Debian's Chromium against Django's live server.
 
 Every test here is marked ``browser`` (deselect with ``-m "not browser"``) and
-starts from the demo site, freshly loaded into a whole Wagtail tree.
+starts from the demo site, put back from the session's snapshot.
 """
 
 import os
@@ -58,9 +58,9 @@ def base_url(live_server):
 
 
 @pytest.fixture(autouse=True)
-def live_demo_site(live_server, wagtail_tree, demo_site):
-    """Serve the demo site live, rebuilt after the flush that ended the previous test."""
-    return demo_site
+def live_demo_site(live_server, demo_site_live):
+    """Serve the demo site live, put back after the flush that ended the previous test."""
+    return demo_site_live
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from enquiries.forms import NULL_CHARACTERS
 from enquiries.models import Enquiry
-from tests.enquiries.factories import make_clinic_pages, post_enquiry, valid_form_data
+from tests.enquiries.factories import post_enquiry, valid_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -80,9 +80,8 @@ BAD_INPUT = {
 
 @pytest.mark.parametrize(("overrides", "field_id", "message"), BAD_INPUT.values(), ids=BAD_INPUT.keys())
 def test_bad_input_gets_a_clear_message_beside_the_field_and_stores_nothing(
-    client, overrides, field_id, message
+    clinic_pages, client, overrides, field_id, message
 ):
-    make_clinic_pages()
 
     response = post_enquiry(client, valid_form_data(**overrides))
 
@@ -103,8 +102,7 @@ def test_nul_byte_gets_one_message_not_two(client, field, value):
     assert errors_beside(response, f"enquiry-{field}") == [NULL_CHARACTERS]
 
 
-def test_nul_byte_in_the_treatment_gets_the_plain_english_message(client):
-    make_clinic_pages()
+def test_nul_byte_in_the_treatment_gets_the_plain_english_message(clinic_pages, client):
 
     response = post_enquiry(client, valid_form_data(treatment="osteo\x00pathy"))
 

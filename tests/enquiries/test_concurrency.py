@@ -40,9 +40,8 @@ CLIENT_ADDRESS = "192.0.2.20"
 
 
 @pytest.fixture
-def demo_site_live(wagtail_tree, settings):
-    """The demo site in a whole Wagtail tree, with a rate limit these tests will not reach."""
-    call_command("load_demo_content", stdout=StringIO())
+def clinic_live(demo_site_live, settings):
+    """The demo site, committed, with a rate limit these tests will not reach."""
     configure_clinic_inboxes(Site.objects.get(is_default_site=True))
     settings.ENQUIRIES_RATE_LIMIT = "1000/600"
     cache.clear()
@@ -68,7 +67,7 @@ def sender(data):
     return lambda: send_enquiry(Client(), remote_addr=CLIENT_ADDRESS, **data)
 
 
-def test_twenty_enquiries_at_once_are_all_stored(demo_site_live, mailoutbox):
+def test_twenty_enquiries_at_once_are_all_stored(clinic_live, mailoutbox):
     treatments = ["", "osteopathy", "medical-acupuncture", "deep-tissue-massage"]
     forms = [
         patient_form_data(message=f"Enquiry number {number}", treatment=treatments[number % 4])
@@ -85,7 +84,7 @@ def test_twenty_enquiries_at_once_are_all_stored(demo_site_live, mailoutbox):
     assert len([message for message in mailoutbox if message.to == [STAFF_INBOX]]) == SENDERS
 
 
-def test_one_form_sent_twenty_times_at_once_is_stored_once(demo_site_live, client, mailoutbox):
+def test_one_form_sent_twenty_times_at_once_is_stored_once(clinic_live, client, mailoutbox):
     data = patient_form_data()
 
     responses = all_at_once([sender(data)] * SENDERS)
@@ -108,7 +107,7 @@ class SlowEmailBackend(LocmemEmailBackend):
         return super().send_messages(messages)
 
 
-def test_worker_and_retry_command_at_once_alert_staff_only_once(demo_site_live, client, mailoutbox, settings):
+def test_worker_and_retry_command_at_once_alert_staff_only_once(clinic_live, client, mailoutbox, settings):
     settings.EMAIL_BACKEND = "tests.enquiries.builders.RefusingEmailBackend"
     send_enquiry(client)
     enquiry = Enquiry.objects.get()

@@ -15,7 +15,7 @@ from django.urls import reverse
 from enquiries.forms import STARTED_SALT
 from enquiries.models import Enquiry, EnquirySettings
 from pages.models import TreatmentPage
-from tests.enquiries.factories import make_clinic_pages, post_enquiry, started_seconds_ago, valid_form_data
+from tests.enquiries.factories import post_enquiry, started_seconds_ago, valid_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,7 @@ def empty_form_data():
 # The form on the contact page ------------------------------------------------------------
 
 
-def test_contact_page_form_posts_to_the_enquiries_app(client):
-    make_clinic_pages()
+def test_contact_page_form_posts_to_the_enquiries_app(clinic_pages, client):
     form = contact_form(client)
 
     assert form["action"] == reverse("enquiries:submit")
@@ -57,16 +56,14 @@ def test_contact_page_form_posts_to_the_enquiries_app(client):
         ("enquiry-warning_sign_1", "No"),
     ],
 )
-def test_every_field_has_a_label_tied_to_it(client, field_id, label):
-    make_clinic_pages()
+def test_every_field_has_a_label_tied_to_it(clinic_pages, client, field_id, label):
     form = contact_form(client)
 
     assert form.select_one(f"label[for={field_id}]").get_text(strip=True) == label
     assert form.select_one(f"#{field_id}") is not None
 
 
-def test_radio_questions_are_fieldsets_with_the_question_as_legend(client):
-    make_clinic_pages()
+def test_radio_questions_are_fieldsets_with_the_question_as_legend(clinic_pages, client):
     form = contact_form(client)
 
     legends = [legend.get_text(strip=True) for legend in form.select("fieldset > legend")]
@@ -77,16 +74,16 @@ def test_radio_questions_are_fieldsets_with_the_question_as_legend(client):
     ("name", "input_type", "autocomplete"),
     [("name", "text", "name"), ("email", "email", "email"), ("phone", "tel", "tel")],
 )
-def test_contact_details_inputs_tell_the_browser_what_they_hold(client, name, input_type, autocomplete):
-    make_clinic_pages()
+def test_contact_details_inputs_tell_the_browser_what_they_hold(
+    clinic_pages, client, name, input_type, autocomplete
+):
     field = contact_form(client).select_one(f"input[name={name}]")
 
     assert field["type"] == input_type
     assert field["autocomplete"] == autocomplete
 
 
-def test_message_hint_asks_for_a_brief_description_and_is_read_with_the_box(client):
-    make_clinic_pages()
+def test_message_hint_asks_for_a_brief_description_and_is_read_with_the_box(clinic_pages, client):
     form = contact_form(client)
     message = form.select_one("textarea[name=message]")
     hint = form.select_one("#enquiry-message_helptext")
@@ -97,16 +94,14 @@ def test_message_hint_asks_for_a_brief_description_and_is_read_with_the_box(clie
     assert "You can enter up to 2,000 characters" in form.get_text()
 
 
-def test_message_box_has_no_hard_limit_that_would_cut_pasted_text(client):
-    make_clinic_pages()
+def test_message_box_has_no_hard_limit_that_would_cut_pasted_text(clinic_pages, client):
     message = contact_form(client).select_one("textarea[name=message]")
 
     assert not message.has_attr("maxlength")
     assert message.find_parent(attrs={"data-character-count": True})["data-maxlength"] == "2000"
 
 
-def test_privacy_statement_links_the_privacy_notice_beside_the_send_button(client):
-    make_clinic_pages()
+def test_privacy_statement_links_the_privacy_notice_beside_the_send_button(clinic_pages, client):
     form = contact_form(client)
     statement = form.select_one(".privacy-statement")
 
@@ -118,8 +113,7 @@ def test_privacy_statement_links_the_privacy_notice_beside_the_send_button(clien
     assert send.get_text(strip=True) == "Send"
 
 
-def test_warning_signs_shown_are_the_ones_staff_set(client, site):
-    make_clinic_pages()
+def test_warning_signs_shown_are_the_ones_staff_set(clinic_pages, client, site):
     enquiry_settings = EnquirySettings.for_site(site)
     enquiry_settings.warning_signs = "sudden weakness in both legs\n\n  new loss of bladder control  \n"
     enquiry_settings.save()
@@ -132,15 +126,15 @@ def test_warning_signs_shown_are_the_ones_staff_set(client, site):
     ]
 
 
-def test_warning_sign_question_is_described_by_the_list_of_signs(client):
-    make_clinic_pages()
+def test_warning_sign_question_is_described_by_the_list_of_signs(clinic_pages, client):
     fieldset = contact_form(client).select_one("#enquiry-warning_sign_0").find_parent("fieldset")
 
     assert fieldset["aria-describedby"].split() == ["enquiry-warning_sign-signs"]
 
 
-def test_honeypot_is_out_of_the_tab_order_and_hidden_from_screen_readers_without_inline_styles(client):
-    make_clinic_pages()
+def test_honeypot_is_out_of_the_tab_order_and_hidden_from_screen_readers_without_inline_styles(
+    clinic_pages, client
+):
     form = contact_form(client)
     trap = form.select_one("input[name=website]")
     wrapper = trap.find_parent("div")
@@ -152,8 +146,7 @@ def test_honeypot_is_out_of_the_tab_order_and_hidden_from_screen_readers_without
     assert not form.select("[style]")
 
 
-def test_each_visit_gets_a_new_submission_token_and_a_signed_start_time(client):
-    make_clinic_pages()
+def test_each_visit_gets_a_new_submission_token_and_a_signed_start_time(clinic_pages, client):
     first = contact_form(client)
     second = contact_form(client)
 
@@ -162,8 +155,7 @@ def test_each_visit_gets_a_new_submission_token_and_a_signed_start_time(client):
     assert abs(time.time() - started) < 60
 
 
-def test_treatment_list_offers_not_sure_and_every_published_treatment(client):
-    make_clinic_pages()
+def test_treatment_list_offers_not_sure_and_every_published_treatment(clinic_pages, client):
     options = contact_form(client).select("select[name=treatment] option")
 
     assert [(option["value"], option.get_text()) for option in options] == [
@@ -173,8 +165,7 @@ def test_treatment_list_offers_not_sure_and_every_published_treatment(client):
     ]
 
 
-def test_treatment_in_the_address_is_chosen_in_the_form(client):
-    make_clinic_pages()
+def test_treatment_in_the_address_is_chosen_in_the_form(clinic_pages, client):
     form = contact_form(client, "/contact/?treatment=medical-acupuncture")
 
     selected = form.select("select[name=treatment] option[selected]")
@@ -182,8 +173,7 @@ def test_treatment_in_the_address_is_chosen_in_the_form(client):
     assert form.select_one("input[name=source]")["value"] == "/contact/?treatment=medical-acupuncture"
 
 
-def test_unknown_treatment_in_the_address_leaves_not_sure_chosen(client):
-    make_clinic_pages()
+def test_unknown_treatment_in_the_address_leaves_not_sure_chosen(clinic_pages, client):
     form = contact_form(client, "/contact/?treatment=no-such-treatment")
 
     assert not form.select("select[name=treatment] option[selected]")
@@ -205,8 +195,7 @@ def test_every_treatment_page_links_to_the_form_with_its_treatment_chosen(client
 # When something is wrong -----------------------------------------------------------------
 
 
-def test_empty_form_gets_an_error_summary_linking_to_each_missing_answer(client):
-    make_clinic_pages()
+def test_empty_form_gets_an_error_summary_linking_to_each_missing_answer(clinic_pages, client):
     response = post_enquiry(client, empty_form_data())
 
     assert response.status_code == 200
@@ -224,8 +213,7 @@ def test_empty_form_gets_an_error_summary_linking_to_each_missing_answer(client)
         assert page.select_one(link["href"]) is not None, link["href"]
 
 
-def test_error_summary_is_announced_and_can_take_focus(client):
-    make_clinic_pages()
+def test_error_summary_is_announced_and_can_take_focus(clinic_pages, client):
     page = BeautifulSoup(post_enquiry(client, empty_form_data()).content, "html.parser")
     summary = page.select_one(".error-summary")
 
@@ -236,15 +224,13 @@ def test_error_summary_is_announced_and_can_take_focus(client):
     assert summary.find_next("form") is not None
 
 
-def test_page_title_starts_with_error_when_there_is_a_problem(client):
-    make_clinic_pages()
+def test_page_title_starts_with_error_when_there_is_a_problem(clinic_pages, client):
     page = BeautifulSoup(post_enquiry(client, empty_form_data()).content, "html.parser")
 
     assert page.title.get_text().startswith("Error: ")
 
 
-def test_page_title_has_no_error_prefix_before_anything_is_sent(client):
-    make_clinic_pages()
+def test_page_title_has_no_error_prefix_before_anything_is_sent(clinic_pages, client):
     page = BeautifulSoup(client.get("/contact/").content, "html.parser")
 
     assert not page.title.get_text().startswith("Error")
@@ -258,8 +244,7 @@ def test_page_title_has_no_error_prefix_before_anything_is_sent(client):
         ("enquiry-message", "Enter your message"),
     ],
 )
-def test_missing_text_answer_is_explained_beside_its_field(client, field_id, message):
-    make_clinic_pages()
+def test_missing_text_answer_is_explained_beside_its_field(clinic_pages, client, field_id, message):
     page = BeautifulSoup(post_enquiry(client, empty_form_data()).content, "html.parser")
     field = page.select_one(f"#{field_id}")
     error = page.select_one(f"#{field_id}_error")
@@ -277,8 +262,7 @@ def test_missing_text_answer_is_explained_beside_its_field(client, field_id, mes
         ("warning_sign", "Select yes if any of these apply to you"),
     ],
 )
-def test_missing_radio_answer_is_explained_inside_its_fieldset(client, name, message):
-    make_clinic_pages()
+def test_missing_radio_answer_is_explained_inside_its_fieldset(clinic_pages, client, name, message):
     page = BeautifulSoup(post_enquiry(client, empty_form_data()).content, "html.parser")
     fieldset = page.select_one(f"#enquiry-{name}_0").find_parent("fieldset")
     error = fieldset.select_one(f"#enquiry-{name}_error")
@@ -287,8 +271,7 @@ def test_missing_radio_answer_is_explained_inside_its_fieldset(client, name, mes
     assert f"enquiry-{name}_error" in fieldset["aria-describedby"].split()
 
 
-def test_fields_without_a_problem_are_not_marked_invalid(client):
-    make_clinic_pages()
+def test_fields_without_a_problem_are_not_marked_invalid(clinic_pages, client):
     page = BeautifulSoup(post_enquiry(client, empty_form_data()).content, "html.parser")
 
     assert not page.select_one("#enquiry-phone").has_attr("aria-invalid")
@@ -296,8 +279,7 @@ def test_fields_without_a_problem_are_not_marked_invalid(client):
     assert page.select_one("#enquiry-treatment_error") is None
 
 
-def test_everything_typed_is_kept_when_an_error_is_shown(client):
-    make_clinic_pages()
+def test_everything_typed_is_kept_when_an_error_is_shown(clinic_pages, client):
     data = valid_form_data(
         name="Ada Patient",
         email="ada.example.com",
@@ -325,8 +307,7 @@ def test_everything_typed_is_kept_when_an_error_is_shown(client):
     assert not Enquiry.objects.exists()
 
 
-def test_preferring_a_call_without_a_phone_number_asks_for_one(client):
-    make_clinic_pages()
+def test_preferring_a_call_without_a_phone_number_asks_for_one(clinic_pages, client):
     response = post_enquiry(client, valid_form_data(preferred_contact="phone", phone=""))
 
     assert response.status_code == 200

@@ -24,7 +24,7 @@ from tests.enquiries.builders import (
     PATIENT_PHONE,
     patient_words_in,
 )
-from tests.enquiries.factories import make_clinic_pages, make_enquiry
+from tests.enquiries.factories import make_enquiry
 
 pytestmark = pytest.mark.django_db
 
@@ -89,8 +89,10 @@ def test_report_lists_every_enquiry_from_the_address_in_any_case(patient_enquiri
     assert "Saturdays" not in json.dumps(report)
 
 
-def test_report_holds_every_stored_field_with_notes_and_history(patient_enquiries, receptionist):
-    treatment = make_clinic_pages()[0]
+def test_report_holds_every_stored_field_with_notes_and_history(
+    clinic_pages, patient_enquiries, receptionist
+):
+    treatment = clinic_pages[0]
     first = patient_enquiries[0]
     first.treatment = treatment
     first.save()

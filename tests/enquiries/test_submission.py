@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from enquiries.models import REFERENCE_PATTERN, Enquiry, EnquirySettings
 from pages.models import TreatmentPage
-from tests.enquiries.factories import make_clinic_pages, post_enquiry, valid_form_data
+from tests.enquiries.factories import post_enquiry, valid_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +35,7 @@ def test_valid_enquiry_redirects_to_the_confirmation_page(client):
     assert response["Location"].startswith(reverse("enquiries:sent") + "?r=")
 
 
-def test_valid_enquiry_is_stored_with_what_the_patient_sent(client, site):
-    make_clinic_pages()
+def test_valid_enquiry_is_stored_with_what_the_patient_sent(clinic_pages, client, site):
     enquiry_settings = EnquirySettings.for_site(site)
     enquiry_settings.privacy_notice_version = "2026-11"
     enquiry_settings.save()
@@ -69,8 +68,7 @@ def test_valid_enquiry_is_stored_with_what_the_patient_sent(client, site):
     assert enquiry.suspected_spam is False
 
 
-def test_enquiry_about_no_particular_treatment_is_stored_without_one(client):
-    make_clinic_pages()
+def test_enquiry_about_no_particular_treatment_is_stored_without_one(clinic_pages, client):
 
     post_enquiry(client, valid_form_data(treatment=""))
 
@@ -179,8 +177,7 @@ def test_confirmation_has_no_emergency_card_without_a_warning_sign(client):
 # What is kept, and what is not ----------------------------------------------------------------
 
 
-def test_enquiry_keeps_the_treatment_title_when_the_treatment_page_is_deleted(client):
-    make_clinic_pages()
+def test_enquiry_keeps_the_treatment_title_when_the_treatment_page_is_deleted(clinic_pages, client):
     post_enquiry(client, valid_form_data(treatment="osteopathy"))
 
     TreatmentPage.objects.get(slug="osteopathy").delete()

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from enquiries.models import Enquiry
 from tests.enquiries.admin.conftest import inbox_url
-from tests.enquiries.factories import make_clinic_pages, make_enquiry, post_enquiry, valid_form_data
+from tests.enquiries.factories import make_enquiry, post_enquiry, valid_form_data
 from tests.factories import make_user
 
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -91,8 +91,8 @@ def test_filter_by_suspected_spam(reception_client):
     assert listed(reception_client, suspected_spam="false") == [real.reference]
 
 
-def test_filter_by_treatment(reception_client):
-    osteopathy, acupuncture = make_clinic_pages()
+def test_filter_by_treatment(clinic_pages, reception_client):
+    osteopathy, acupuncture = clinic_pages
     asked = make_enquiry(treatment=acupuncture, treatment_title=acupuncture.title)
     make_enquiry(treatment=osteopathy, treatment_title=osteopathy.title)
     make_enquiry()
@@ -157,8 +157,7 @@ def test_search_finds_by_reference_name_email_phone_and_message_words(reception_
     assert listed(reception_client, q=term) == [wanted.reference]
 
 
-def test_an_enquiry_sent_just_now_is_found_by_search_at_once(client, reception_client):
-    make_clinic_pages()
+def test_an_enquiry_sent_just_now_is_found_by_search_at_once(clinic_pages, client, reception_client):
     client.logout()
     response = post_enquiry(
         client, valid_form_data(name="Hieronymus Bosch", message="Wrist strain from painting")
