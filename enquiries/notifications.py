@@ -11,7 +11,6 @@ leaves the rest to be retried, with a growing delay, by the task or by the
 import logging
 from datetime import timedelta
 
-from django.apps import apps
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import Q
@@ -21,6 +20,7 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
+from clinic.models import ClinicSettings
 from enquiries.models import Enquiry, EnquirySettings
 
 logger = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ def retry_delay(attempts):
 
 def site_details():
     site = Site.objects.filter(is_default_site=True).first()
-    clinic = apps.get_model("pages", "ClinicSettings").for_site(site)
+    clinic = ClinicSettings.for_site(site)
     return EnquirySettings.for_site(site), clinic
 
 

@@ -1,29 +1,25 @@
 """
-The clinic's page types and its site-wide details.
+The clinic's page types.
 
 The tree is fixed by parent/subpage rules so editors cannot build a nonsensical
 site: Home > Treatments > Treatment, Home > Contact, and Home > Standard pages
 (about, privacy notice, accessibility statement), which may nest.
 """
 
-import re
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Value
-from django.utils.functional import cached_property
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from enquiries.forms import EnquiryForm
-from pages.blocks import SHORT_TEXT_FEATURES, TEXT_FEATURES, BodyBlock, OpeningPeriodBlock
+from pages.blocks import SHORT_TEXT_FEATURES, TEXT_FEATURES, BodyBlock
 from pages.visibility import is_restricted, public_only, restrictions_covering
 
 
@@ -248,71 +244,3 @@ class ContactPage(BasePage):
             initial={"treatment": request.GET.get("treatment", ""), "source": request.get_full_path()[:500]}
         )
         return context
-
-
-phone_validator = RegexValidator(
-    r"^\+?[\d ()-]{7,20}$",
-    "Enter a telephone number using digits, spaces and an optional leading +.",
-)
-
-
-@register_setting(icon="home")
-class ClinicSettings(BaseSiteSetting):
-    """The clinic's contact details, shown in the header and footer of every page."""
-
-    name = models.CharField(max_length=100, default="Clayhall Osteopaths")
-    phone = models.CharField(max_length=20, validators=[phone_validator], default="0208 220 4254")
-    email = models.EmailField(default="info@clayhallosteopath.com")
-    address = models.TextField(max_length=300, blank=True, help_text="One line of the address per line.")
-    opening_hours = StreamField([("period", OpeningPeriodBlock())], blank=True)
-    booking_url = models.URLField(
-        "online booking address",
-        blank=True,
-        help_text="Optional. When set, a 'Book online' link appears on every page.",
-    )
-    contact_page = models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Where 'Ask about this treatment' links go.",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    select_related = ["contact_page", "privacy_page", "accessibility_page"]
-
-    panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("phone"), FieldPanel("email")], heading="Contact"),
-        FieldPanel("address"),
-        FieldPanel("opening_hours"),
-        FieldPanel("booking_url"),
-        MultiFieldPanel(
-            [FieldPanel("contact_page"), FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
-            heading="Pages linked from every page",
-        ),
-    ]
-
-    class Meta:
-        verbose_name = "clinic details"
-        verbose_name_plural = "clinic details"
-
-    def __str__(self):
-        return self.name
-
-    @cached_property
-    def phone_href(self):
-        """The phone number as a ``tel:`` target in international form (0208… becomes +44208…)."""
-        digits = re.sub(r"[^\d+]", "", self.phone)
-        if digits.startswith("0"):
-            digits = "+44" + digits[1:]
-        return f"tel:{digits}"
-
-    @cached_property
-    def address_lines(self):
-        return [line.strip() for line in self.address.splitlines() if line.strip()]

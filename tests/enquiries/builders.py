@@ -13,8 +13,8 @@ import smtplib
 from django.core.mail.backends.locmem import EmailBackend as LocmemEmailBackend
 from django.urls import reverse
 
+from clinic.models import ClinicSettings
 from enquiries.models import EnquirySettings
-from pages.models import ClinicSettings
 from tests.enquiries.factories import valid_form_data
 
 STAFF_INBOX = "alerts@clinic.test"

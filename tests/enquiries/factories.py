@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from wagtail.models import Site
 
+from clinic.models import ClinicSettings
 from enquiries.forms import STARTED_SALT
 from enquiries.models import Enquiry
-from pages.models import ClinicSettings
 from tests.factories import (
     make_contact_page,
     make_home_page,

@@ -1,13 +1,12 @@
-"""Staff edit content in the Wagtail admin: drafts, publishing, and the clinic details."""
+"""Staff edit content in the Wagtail admin: drafts and publishing."""
 
 import pytest
 
 from django.urls import reverse
 
-from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
-from pages.models import ClinicSettings, TreatmentIndexPage, TreatmentPage
+from pages.models import TreatmentIndexPage, TreatmentPage
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -97,26 +96,3 @@ def test_publishing_without_alt_text_for_the_listing_image_is_refused(client, de
     assert response.status_code == 200
     assert "listing_image_alt" in response.context["form"].errors
     assert not TreatmentPage.objects.filter(slug="cupping").exists()
-
-
-def test_administrator_edits_the_clinic_details_in_the_admin(admin_client, demo_site):
-    site = Site.objects.get(is_default_site=True)
-    url = reverse("wagtailsettings:edit", args=("pages", "clinicsettings", site.pk))
-    page = admin_client.get(url)
-    assert page.status_code == 200
-    data = querydict_from_html(page.content.decode(), form_id="w-editor-form")
-    data["phone"] = "020 8220 9999"
-    # The admin draws StreamFields with JavaScript, so the page has no inputs for them.
-    data.update(
-        nested_form_data(
-            {"opening_hours": streamfield([("period", {"days": "Monday to Friday", "hours": "8am to 6pm"})])}
-        )
-    )
-
-    response = admin_client.post(url, data)
-
-    assert response.status_code == 302
-    assert ClinicSettings.for_site(site).phone == "020 8220 9999"
-    about = admin_client.get("/about/").content.decode()
-    assert 'href="tel:+442082209999"' in about
-    assert "8am to 6pm" in about

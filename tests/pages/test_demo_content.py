@@ -7,7 +7,8 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from pages.models import ClinicSettings, HomePage
+from clinic.models import ClinicSettings
+from pages.models import HomePage
 
 pytestmark = pytest.mark.django_db
 

@@ -20,8 +20,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.utils.file import hash_filelike
 
+from clinic.models import ClinicSettings
 from pages import demo_content
-from pages.models import ClinicSettings, HomePage
+from pages.models import HomePage
 
 IMAGE_SIZE = (1600, 1000)
 

@@ -2,11 +2,13 @@
 
 import pytest
 
+from django.urls import reverse
+
 from wagtail.models import Site
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
-from pages.models import ClinicSettings
-
-from .test_public_pages import PUBLIC_PAGES
+from clinic.models import ClinicSettings
+from tests.pages.test_public_pages import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +55,26 @@ def test_phone_link_uses_the_international_form(phone, href):
 
 def test_booking_link_is_absent_until_a_booking_address_is_set(client, demo_site):
     assert "Book online" not in client.get("/").content.decode()
+
+
+def test_administrator_edits_the_clinic_details_in_the_admin(admin_client, demo_site):
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=("clinic", "clinicsettings", site.pk))
+    page = admin_client.get(url)
+    assert page.status_code == 200
+    data = querydict_from_html(page.content.decode(), form_id="w-editor-form")
+    data["phone"] = "020 8220 9999"
+    # The admin draws StreamFields with JavaScript, so the page has no inputs for them.
+    data.update(
+        nested_form_data(
+            {"opening_hours": streamfield([("period", {"days": "Monday to Friday", "hours": "8am to 6pm"})])}
+        )
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    assert ClinicSettings.for_site(site).phone == "020 8220 9999"
+    about = admin_client.get("/about/").content.decode()
+    assert 'href="tel:+442082209999"' in about
+    assert "8am to 6pm" in about
