@@ -6,9 +6,6 @@ emails all show them, and none of those apps should reach into another for
 them. Edited under Settings > Clinic details.
 """
 
-import re
-
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
 
@@ -17,11 +14,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from clinic.blocks import OpeningPeriodBlock
-
-phone_validator = RegexValidator(
-    r"^\+?[\d ()-]{7,20}$",
-    "Enter a telephone number using digits, spaces and an optional leading +.",
-)
+from clinic.phone import PhoneNumberField
 
 
 @register_setting(icon="home")
@@ -29,7 +22,9 @@ class ClinicSettings(BaseSiteSetting):
     """The clinic's contact details, shown in the header and footer of every page."""
 
     name = models.CharField(max_length=100, default="Clayhall Osteopaths")
-    phone = models.CharField(max_length=20, validators=[phone_validator], default="0208 220 4254")
+    phone = PhoneNumberField(
+        default="+442082204254", help_text="Shown on every page, as a link that dials it on a phone."
+    )
     email = models.EmailField(default="info@clayhallosteopath.com")
     address = models.TextField(max_length=300, blank=True, help_text="One line of the address per line.")
     opening_hours = StreamField([("period", OpeningPeriodBlock())], blank=True)
@@ -72,14 +67,6 @@ class ClinicSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.name
-
-    @cached_property
-    def phone_href(self):
-        """The phone number as a ``tel:`` target in international form (0208… becomes +44208…)."""
-        digits = re.sub(r"[^\d+]", "", self.phone)
-        if digits.startswith("0"):
-            digits = "+44" + digits[1:]
-        return f"tel:{digits}"
 
     @cached_property
     def address_lines(self):

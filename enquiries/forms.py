@@ -10,12 +10,15 @@ import re
 import time
 import uuid
 
+from phonenumber_field.widgets import RegionalPhoneNumberWidget
+
 from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.core.validators import RegexValidator
 
+from clinic.phone import PhoneNumberFormField
 from enquiries.models import (
     EMAIL_MAX_LENGTH,
     MESSAGE_MAX_LENGTH,
@@ -33,9 +36,7 @@ NULL_CHARACTERS = "Remove the unusual characters from what you typed"
 no_control_characters = RegexValidator(
     r"[\x00-\x1f\x7f]", inverse_match=True, message="Remove line breaks and unusual characters"
 )
-phone_format = RegexValidator(
-    r"^\+?[0-9 ()-]{7,30}$", message="Enter a telephone number, like 020 8220 4254 or 07700 900982"
-)
+PHONE_EXAMPLES = "Enter a telephone number, like 020 7946 0958 or +44 20 7946 0958"
 
 
 class MessageField(forms.CharField):
@@ -76,16 +77,16 @@ class EnquiryForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    phone = forms.CharField(
+    phone = PhoneNumberFormField(
         label="Telephone number (optional)",
         required=False,
         max_length=PHONE_MAX_LENGTH,
-        validators=[phone_format],
         error_messages={
+            "invalid": PHONE_EXAMPLES,
             "max_length": f"Telephone number must be {PHONE_MAX_LENGTH} characters or fewer",
             "null_characters_not_allowed": NULL_CHARACTERS,
         },
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        widget=RegionalPhoneNumberWidget(attrs={"autocomplete": "tel"}),
     )
     preferred_contact = forms.ChoiceField(
         label="How would you like us to contact you?",

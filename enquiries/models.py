@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from clinic.phone import PhoneNumberField
 from enquiries.working_days import add_working_days, subtract_working_days
 
 # Crockford's base32 without the letters that look like digits (I, L, O, U).
@@ -89,7 +90,7 @@ class Enquiry(models.Model):
     # What the patient sent.
     name = models.CharField(max_length=NAME_MAX_LENGTH)
     email = models.EmailField(max_length=EMAIL_MAX_LENGTH)
-    phone = models.CharField(max_length=PHONE_MAX_LENGTH, blank=True)
+    phone = PhoneNumberField("telephone number", max_length=PHONE_MAX_LENGTH, blank=True)
     preferred_contact = models.CharField(
         "preferred way to contact", max_length=10, choices=ContactPreference.choices
     )

@@ -15,11 +15,11 @@ from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef
+from django.template.defaultfilters import linebreaks_filter
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import escape, linebreaks
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 
 from wagtail.actions.edit import EditAction
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -31,6 +31,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
+from clinic import phone
 from enquiries.admin_views import AddNoteView, NotSpamView
 from enquiries.filters import EnquiryFilterSet
 from enquiries.forms import NoteForm
@@ -82,7 +83,16 @@ class EnquiryIndexView(IndexView):
         return self.request.user.has_perm("enquiries.export_enquiry") and bool(self.list_export)
 
     def preprocess_field_value(self, field, value, export_format):
+        if field == "phone":
+            value = phone.display(value)
         return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+
+    def search_queryset(self, queryset):
+        """Wagtail's search of the listed fields, plus the number however it was typed (020…, +44 20…)."""
+        found = super().search_queryset(queryset)
+        if digits := phone.digits_to_search_for(self.search_query):
+            found |= queryset.filter(phone__contains=digits)
+        return found
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         enquiries = list(queryset)
@@ -119,7 +129,14 @@ class EnquiryInspectView(InspectView):
         return value
 
     def get_message_display_value(self):
-        return mark_safe(linebreaks(escape(self.object.message)))  # noqa: S308 - escaped first
+        return linebreaks_filter(self.object.message, autoescape=True)
+
+    def get_phone_display_value(self):
+        if not self.object.phone:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', phone.tel_href(self.object.phone), phone.display(self.object.phone)
+        )
 
     def get_urgent_display_value(self):
         return "Yes: the patient said an urgent warning sign applies" if self.object.urgent else "No"

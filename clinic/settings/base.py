@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "phonenumber_field",
 ]
 
 MIDDLEWARE = [
@@ -182,6 +183,12 @@ ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("ENQUIRIES_NOTIFICATION
 ENQUIRIES_RETENTION_DAYS = int(os.environ.get("ENQUIRIES_RETENTION_DAYS", "365"))
 ENQUIRIES_SPAM_RETENTION_DAYS = int(os.environ.get("ENQUIRIES_SPAM_RETENTION_DAYS", "30"))
 
+# Telephone numbers (clinic.phone): read as UK numbers unless they start with +
+# or 00, stored as E.164, shown nationally for the UK and internationally otherwise.
+PHONENUMBER_DEFAULT_REGION = "GB"
+PHONENUMBER_DB_FORMAT = "E164"
+PHONENUMBER_DEFAULT_FORMAT = "INTERNATIONAL"
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Clayhall Osteopaths"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -204,6 +211,6 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # without the clinic's site setting). Keep in step with the setting.
 CLINIC_FALLBACK_CONTACT = {
     "name": os.environ.get("CLINIC_NAME", "Clayhall Osteopaths"),
-    "phone": os.environ.get("CLINIC_PHONE", "0208 220 4254"),
+    "phone": os.environ.get("CLINIC_PHONE", "020 8220 4254"),
     "email": os.environ.get("CLINIC_EMAIL", "info@clayhallosteopath.com"),
 }

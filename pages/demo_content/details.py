@@ -1,6 +1,6 @@
 """The clinic's contact details and a helper shared by the page texts."""
 
-PHONE = "0208 220 4254"
+PHONE = "020 8220 4254"
 EMAIL = "info@clayhallosteopath.com"
 EMAIL_LINK = f'<a href="mailto:{EMAIL}">{EMAIL}</a>'
 

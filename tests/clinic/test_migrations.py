@@ -15,7 +15,7 @@ def test_clinic_details_and_who_may_change_them_survive_the_move_to_the_clinic_a
     OldClinicSettings = old.get_model("pages", "ClinicSettings")
     OldGroup, OldPermission = old.get_model("auth", "Group"), old.get_model("auth", "Permission")
     OldClinicSettings.objects.create(
-        site_id=site.pk, name="Clayhall Osteopaths", phone="0208 220 4254", email="desk@clinic.test"
+        site_id=site.pk, name="Clayhall Osteopaths", phone="020 8220 4254", email="desk@clinic.test"
     )
     OldGroup.objects.create(name="Office").permissions.add(
         OldPermission.objects.get(content_type__app_label="pages", codename="change_clinicsettings")
@@ -25,6 +25,7 @@ def test_clinic_details_and_who_may_change_them_survive_the_move_to_the_clinic_a
 
     details = ClinicSettings.objects.get(site=site)
     assert (details.name, details.email) == ("Clayhall Osteopaths", "desk@clinic.test")
+    assert details.phone.as_e164 == "+442082204254"  # clinic 0002: the phone rule's form
     office = Group.objects.get(name="Office")
     assert list(office.permissions.values_list("content_type__app_label", "codename")) == [
         ("clinic", "change_clinicsettings")

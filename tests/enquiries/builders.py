@@ -25,7 +25,7 @@ REPLY_TARGET = "within two working days"
 # retry command's output; only the acknowledgement's To header carries the address.
 PATIENT_NAME = "Zebediah Quennell"
 PATIENT_EMAIL = "sciatica-flare-7731@patient.example"
-PATIENT_PHONE = "07700 900123"
+PATIENT_PHONE = "020 7946 0123"
 PATIENT_MESSAGE = "my left knee clicks loudly on stairs"
 PATIENT_WORDS = [
     "Zebediah",
@@ -34,6 +34,7 @@ PATIENT_WORDS = [
     "patient.example",
     PATIENT_PHONE,
     PATIENT_PHONE.replace(" ", ""),
+    "2079460123",  # the digits of the number as stored (+442079460123)
     PATIENT_MESSAGE,
     "knee clicks",
 ]

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_enquiry_that_keeps_every_rule_is_stored():
-    enquiry = make_enquiry(preferred_contact="phone", phone="07700 900982", message="a" * 2000)
+    enquiry = make_enquiry(preferred_contact="phone", phone="020 7946 0982", message="a" * 2000)
 
     assert Enquiry.objects.get(pk=enquiry.pk).reference == enquiry.reference
 

@@ -283,7 +283,7 @@ def test_everything_typed_is_kept_when_an_error_is_shown(clinic_pages, client):
     data = valid_form_data(
         name="Ada Patient",
         email="ada.example.com",
-        phone="07700 900982",
+        phone="020 7946 0982",
         preferred_contact="phone",
         treatment="osteopathy",
         message="My neck clicks when I turn my head.\nIs that something you treat?",
@@ -297,7 +297,7 @@ def test_everything_typed_is_kept_when_an_error_is_shown(clinic_pages, client):
     assert [link["href"] for link in page.select(".error-summary a")] == ["#enquiry-email"]
     assert page.select_one("#enquiry-name")["value"] == "Ada Patient"
     assert page.select_one("#enquiry-email")["value"] == "ada.example.com"
-    assert page.select_one("#enquiry-phone")["value"] == "07700 900982"
+    assert page.select_one("#enquiry-phone")["value"] == "020 7946 0982"
     assert page.select_one("#enquiry-message").get_text().strip() == data["message"]
     assert [o["value"] for o in page.select("#enquiry-treatment option[selected]")] == ["osteopathy"]
     assert page.select_one("input[name=preferred_contact][checked]")["value"] == "phone"

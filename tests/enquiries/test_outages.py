@@ -26,7 +26,7 @@ from tests.enquiries.builders import (
 from tests.ports import free_port_below_ephemeral_range
 
 MESSAGE = "My back hurts when I bend <script>alert(1)</script>\nand when I sit for long."
-CLINIC_PHONE = "0208 220 4254"  # settings.CLINIC_FALLBACK_CONTACT, which needs no database
+CLINIC_PHONE = "020 8220 4254"  # settings.CLINIC_FALLBACK_CONTACT, which needs no database
 
 
 @contextmanager
@@ -61,7 +61,7 @@ def test_database_down_gives_a_calm_page_with_what_was_typed(transactional_db, c
     )
     assert "<script>" not in page
     assert CLINIC_PHONE in page
-    assert 'href="tel:02082204254"' in page
+    assert 'href="tel:+442082204254"' in page
     assert "Traceback" not in page
     assert "OperationalError" not in page
     # The log says what failed, never what the patient wrote.

@@ -158,7 +158,7 @@ def test_sixth_enquiry_in_ten_minutes_is_paused_with_the_text_kept_and_the_phone
     page = BeautifulSoup(response.content, "html.parser")
     notice = page.select_one(".notice").get_text(" ", strip=True)
     assert "Your message has not been sent yet" in notice
-    assert "0208 220 4254" in notice
+    assert "020 8220 4254" in notice
     assert page.select_one("#enquiry-message").get_text().strip() == "My hip has been sore since Tuesday."
     assert page.select_one("#enquiry-name")["value"] == data["name"]
     assert page.select_one("input[name=token]")["value"] == data["token"]

@@ -45,7 +45,7 @@ def test_valid_enquiry_is_stored_with_what_the_patient_sent(clinic_pages, client
         valid_form_data(
             name="Ada Patient",
             email="ada@example.com",
-            phone="07700 900982",
+            phone="020 7946 0982",
             preferred_contact="phone",
             treatment="medical-acupuncture",
             message="Does dry needling hurt?",
@@ -57,7 +57,7 @@ def test_valid_enquiry_is_stored_with_what_the_patient_sent(clinic_pages, client
     enquiry = Enquiry.objects.get()
     assert enquiry.name == "Ada Patient"
     assert enquiry.email == "ada@example.com"
-    assert enquiry.phone == "07700 900982"
+    assert enquiry.phone == "+442079460982"
     assert enquiry.preferred_contact == Enquiry.ContactPreference.PHONE
     assert enquiry.treatment == TreatmentPage.objects.get(slug="medical-acupuncture")
     assert enquiry.treatment_title == "Medical acupuncture (trigger point dry needling)"
@@ -69,7 +69,6 @@ def test_valid_enquiry_is_stored_with_what_the_patient_sent(clinic_pages, client
 
 
 def test_enquiry_about_no_particular_treatment_is_stored_without_one(clinic_pages, client):
-
     post_enquiry(client, valid_form_data(treatment=""))
 
     enquiry = Enquiry.objects.get()
@@ -106,7 +105,7 @@ def test_confirmation_page_shows_the_reference_what_happens_next_and_the_phone_n
     assert "What happens next" in html
     assert "We will reply within one working day" in html
     assert 'href="tel:+442082204254"' in html
-    assert "0208 220 4254" in html
+    assert "020 8220 4254" in html
 
 
 def test_confirmation_page_is_not_cached_or_indexed(client):

@@ -49,7 +49,7 @@ def test_demo_content_builds_the_site_with_short_stable_urls(demo_site):
 def test_demo_content_fills_the_clinic_details(demo_site):
     details = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
 
-    assert details.phone == "0208 220 4254"
+    assert details.phone == "020 8220 4254"
     assert details.email == "info@clayhallosteopath.com"
     assert details.address_lines
     assert len(details.opening_hours) >= 2

@@ -121,5 +121,5 @@ def test_server_error_page_renders_without_the_database(rf, django_assert_num_qu
     assert response.status_code == 500
     html = response.content.decode()
     assert "Sorry, there is a problem with our website" in html
-    assert "0208 220 4254" in html
+    assert "020 8220 4254" in html
     assert "999" in html

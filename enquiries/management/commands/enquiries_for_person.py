@@ -11,6 +11,8 @@ import json
 import logging
 import sys
 
+from phonenumber_field.phonenumber import PhoneNumber
+
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -21,11 +23,21 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from clinic import phone
 from enquiries.models import Enquiry
 
 logger = logging.getLogger(__name__)
 
 CONFIRMATION = "erase"
+
+
+class RecordEncoder(DjangoJSONEncoder):
+    """Django's JSON, with telephone numbers as people write them."""
+
+    def default(self, o):
+        if isinstance(o, PhoneNumber):
+            return phone.display(o)
+        return super().default(o)
 
 
 def username(user):
@@ -114,7 +126,7 @@ class Command(BaseCommand):
             for enquiry in enquiries:
                 log(instance=enquiry, action="enquiries.subject_access", user=None)
         logger.info("Subject access: %d enquiries reported.", len(enquiries))
-        self.stdout.write(json.dumps(report, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False))
+        self.stdout.write(json.dumps(report, cls=RecordEncoder, indent=2, ensure_ascii=False))
 
     def erase(self, enquiries, interactive):
         listing = ", ".join(f"{enquiry.reference} ({enquiry.get_status_display()})" for enquiry in enquiries)

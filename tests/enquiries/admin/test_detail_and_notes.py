@@ -23,7 +23,7 @@ def enquiry(db):
         return make_enquiry(
             name="Eustace Pilbeam",
             email="eustace@patient.example",
-            phone="07700 900789",
+            phone="020 7946 0789",
             preferred_contact=Enquiry.ContactPreference.PHONE,
             treatment_title="Medical acupuncture",
             message="Tennis elbow for a month.\nWorse in the mornings.",
@@ -43,7 +43,7 @@ def test_inspect_shows_everything_the_patient_sent(reception_client, enquiry):
         enquiry.reference,
         "Eustace Pilbeam",
         "eustace@patient.example",
-        "07700 900789",
+        '<a href="tel:+442079460789">020 7946 0789</a>',
         "Phone",
         "Medical acupuncture",
         "<p>Tennis elbow for a month.<br>Worse in the mornings.</p>",

@@ -54,7 +54,7 @@ def closed(reception):
     return make_enquiry(
         name="Bartholomew Crane",
         email="bart@patient.example",
-        phone="07700 900456",
+        phone="020 7946 0456",
         message="My shoulder aches when I lift my arm.",
         treatment_title="Osteopathy",
         status=Enquiry.Status.CLOSED,
@@ -80,7 +80,7 @@ def test_csv_export_holds_every_enquiry_in_the_list_with_raw_values(reception_cl
     row = rows[1]
     assert row["name"] == "Bartholomew Crane"
     assert row["email"] == "bart@patient.example"
-    assert row["phone"] == "07700 900456"
+    assert row["phone"] == "020 7946 0456"
     assert row["message"] == "My shoulder aches when I lift my arm."
     assert row["treatment_title"] == "Osteopathy"
     assert row["status"] == "closed"

@@ -141,13 +141,22 @@ def test_filter_by_overdue(reception_client):
 
 @pytest.mark.parametrize(
     "term",
-    ["reference", "Gwendolyn", "Hartigan", "gwen.h@patient.example", "07700 900321", "plantar fasciitis"],
+    [
+        "reference",
+        "Gwendolyn",
+        "Hartigan",
+        "gwen.h@patient.example",
+        "020 7946 0321",
+        "+44 20 7946 0321",
+        "7946 0321",
+        "plantar fasciitis",
+    ],
 )
 def test_search_finds_by_reference_name_email_phone_and_message_words(reception_client, term):
     wanted = make_enquiry(
         name="Gwendolyn Hartigan",
         email="gwen.h@patient.example",
-        phone="07700 900321",
+        phone="020 7946 0321",
         message="I think I have plantar fasciitis in my left foot.",
     )
     make_enquiry(name="Other Person", email="other@patient.example", message="Sore neck.")
