@@ -6,3 +6,11 @@ class EnquiriesConfig(AppConfig):
 
     name = "enquiries"
     verbose_name = "Enquiries"
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from enquiries.models import Enquiry
+        from enquiries.permissions import EnquiryPermissionPolicy
+
+        register_permission_policy(Enquiry, EnquiryPermissionPolicy(Enquiry))

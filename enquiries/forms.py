@@ -18,6 +18,9 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import RegexValidator
 
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.permissions import policy_registry
+
 from clinic.phone import PhoneNumberFormField
 from enquiries.models import (
     EMAIL_MAX_LENGTH,
@@ -26,6 +29,8 @@ from enquiries.models import (
     NOTE_MAX_LENGTH,
     PHONE_MAX_LENGTH,
     ContactPreference,
+    Enquiry,
+    Status,
 )
 
 STARTED_SALT = "enquiries.form-started"
@@ -223,3 +228,19 @@ class NoteForm(forms.Form):
         help_text="Notes are for staff only and are never sent to the patient.",
         error_messages={"required": "Write the note before adding it"},
     )
+
+
+class TriageForm(WagtailAdminModelForm):
+    """Only the triage fields; the assignee is someone who can handle enquiries."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Status.CLOSED and not cleaned.get("outcome"):
+            self.add_error("outcome", "Choose an outcome to close the enquiry.")
+        return cleaned
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = (
+            policy_registry.get_by_type(Enquiry).users_with_permission("change").order_by("username")
+        )

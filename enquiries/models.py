@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from clinic.phone import PhoneNumberField
-from enquiries.working_days import add_working_days, subtract_working_days
+from enquiries.working_days import subtract_working_days
 
 # Crockford's base32 without the letters that look like digits (I, L, O, U).
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -54,7 +54,7 @@ class Outcome(models.TextChoices):
 
 
 # Statuses that mean the clinic has replied to the patient.
-ANSWERED_STATUSES = {"waiting", "closed"}
+ANSWERED_STATUSES = {Status.WAITING, Status.CLOSED}
 
 
 class ContactPreference(models.TextChoices):
@@ -62,12 +62,31 @@ class ContactPreference(models.TextChoices):
     PHONE = "phone", "Phone"
 
 
+# Spam: marked as spam by staff, or suspected spam (several links) that nobody has
+# picked up. Once staff move a suspected-spam enquiry on, it counts as a real one.
+SPAM = models.Q(status=Status.SPAM) | models.Q(status=Status.NEW, suspected_spam=True)
+
+
 class EnquiryQuerySet(models.QuerySet):
+    """
+    Each rule about enquiries, written once and used everywhere: the inbox's
+    filters and markers, the menu and dashboard counts, the emails and retention.
+    """
+
+    def spam(self):
+        """Spam and suspected spam nobody has rescued: outside the inbox, no emails, purged early."""
+        return self.filter(SPAM)
+
+    def not_spam(self):
+        return self.exclude(SPAM)
+
+    def new(self):
+        """Real enquiries nobody has picked up yet: the "(3 new)" in the menu."""
+        return self.not_spam().filter(status=Status.NEW)
+
     def unanswered(self):
-        """Real enquiries the clinic has not yet replied to."""
-        return self.filter(first_answered_at=None, suspected_spam=False).exclude(
-            status__in=[Status.CLOSED, Status.SPAM]
-        )
+        """Real enquiries the clinic has not yet replied to, and has not closed."""
+        return self.not_spam().filter(first_answered_at=None).exclude(status=Status.CLOSED)
 
     def overdue(self, working_days, now=None):
         """Unanswered enquiries received longer ago than the reply target."""
@@ -119,14 +138,6 @@ class Enquiry(models.Model):
     first_answered_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 
-    # Notifications, sent by enquiries.tasks after the enquiry is committed.
-    staff_notified_at = models.DateTimeField(null=True, blank=True)
-    patient_notified_at = models.DateTimeField(null=True, blank=True)
-    patient_acknowledgement_wanted = models.BooleanField(default=False, editable=False)
-    notification_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
-    next_notification_at = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
-    last_notification_error = models.CharField(max_length=200, blank=True, editable=False)
-
     objects = EnquiryQuerySet.as_manager()
 
     class Meta:
@@ -169,17 +180,6 @@ class Enquiry(models.Model):
         self.stamp_status_times()
         super().save(*args, **kwargs)
 
-    def reply_due_at(self, working_days):
-        return add_working_days(self.created_at, working_days)
-
-    def is_overdue(self, working_days, now=None):
-        return (
-            self.first_answered_at is None
-            and not self.suspected_spam
-            and self.status not in (Status.CLOSED, Status.SPAM)
-            and self.reply_due_at(working_days) <= (now or timezone.now())
-        )
-
     def stamp_status_times(self, now=None):
         """
         Keep the triage timestamps in step with the status, whichever way it
@@ -194,24 +194,6 @@ class Enquiry(models.Model):
         else:
             self.closed_at = None
             self.outcome = ""
-
-    @property
-    def staff_alert_pending(self):
-        # Suspected spam waits in the admin rather than in staff's inbox.
-        return self.staff_notified_at is None and not self.suspected_spam and self.status != Status.SPAM
-
-    @property
-    def patient_acknowledgement_pending(self):
-        return (
-            self.patient_acknowledgement_wanted
-            and self.patient_notified_at is None
-            and not self.suspected_spam
-            and self.status != Status.SPAM
-        )
-
-    @property
-    def notifications_pending(self):
-        return self.staff_alert_pending or self.patient_acknowledgement_pending
 
 
 DEFAULT_WARNING_SIGNS = """numbness or tingling around your genitals or buttocks
@@ -302,3 +284,85 @@ class EnquiryNote(models.Model):
 
     def __str__(self):
         return f"Note on {self.enquiry_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class EmailKind(models.TextChoices):
+    STAFF_ALERT = "staff_alert", "Alert to staff"
+    ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement to the patient"
+
+
+class OutboxEmailQuerySet(models.QuerySet):
+    def pending(self):
+        """Not sent yet, and still to be tried (not given up)."""
+        return self.filter(sent_at=None).exclude(next_attempt_at=None)
+
+    def held(self):
+        """Pending emails about spam: they wait, and go if staff rescue the enquiry."""
+        return self.pending().filter(enquiry__in=Enquiry.objects.spam())
+
+    def deliverable(self):
+        return self.pending().exclude(enquiry__in=Enquiry.objects.spam())
+
+    def due(self, now=None):
+        """Deliverable emails whose time has come: never tried, a retry due, or a dead sender's lease."""
+        return self.deliverable().filter(next_attempt_at__lte=now or timezone.now())
+
+    def given_up(self):
+        return self.filter(sent_at=None, next_attempt_at=None)
+
+
+class OutboxEmail(models.Model):
+    """
+    One email to send about an enquiry, and how its delivery is going.
+
+    Written in the same transaction as the enquiry, so no enquiry is ever
+    stored without its emails, and sent afterwards (``enquiries.outbox``). The
+    row holds no content: the email is built from the enquiry when it is sent,
+    and leaves out what the patient wrote.
+    """
+
+    Kind = EmailKind
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(max_length=30, choices=EmailKind.choices)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    attempts = models.PositiveSmallIntegerField("failed attempts", default=0)
+    next_attempt_at = models.DateTimeField(
+        "next try",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="A retry, or the end of a sender's lease; empty once sent or given up.",
+    )
+    last_error = models.CharField(
+        max_length=200, blank=True, help_text="The class of the last error and when, never its text."
+    )
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutboxEmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "outbox email"
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["enquiry", "kind"], name="outbox_email_one_of_each_kind"),
+            models.CheckConstraint(
+                name="outbox_email_kind_valid", condition=models.Q(kind__in=EmailKind.values)
+            ),
+            models.CheckConstraint(
+                name="outbox_email_sent_is_not_due",
+                condition=models.Q(sent_at=None) | models.Q(next_attempt_at=None),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.enquiry_id}"
+
+    @property
+    def delivery(self):
+        """How it stands, in staff's words."""
+        if self.sent_at:
+            return "Sent"
+        if self.next_attempt_at is None:
+            return "Not sent: gave up"
+        return "Waiting to be retried" if self.attempts else "Waiting to be sent"

@@ -20,7 +20,7 @@ class EnquiriesPanel(Component):
         inbox = reverse("enquiry_admin:list")
         unanswered = Enquiry.objects.unanswered()
         return {
-            "new_count": Enquiry.objects.filter(status=Status.NEW, suspected_spam=False).count(),
+            "new_count": Enquiry.objects.new().count(),
             "urgent_count": unanswered.filter(urgent=True).count(),
             "overdue_count": Enquiry.objects.overdue(working_days).count(),
             "oldest": unanswered.order_by("created_at").first(),

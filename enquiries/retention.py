@@ -7,11 +7,11 @@ after it arrived (default 30). ``manage.py purge_enquiries`` runs ``purge`` dail
 
 An enquiry that is still open (new, in progress, waiting for the patient) is
 never purged, however old: the clinic still owes the patient an answer, and the
-retention clock starts only when staff close it. Spam means status "spam", or
-suspected spam that nobody has picked up (still "new"): it waits outside the
-inbox and goes unless staff rescue it. Once staff move a suspected-spam enquiry
-on, it is kept like any other enquiry, so a real patient is never deleted on a
-guess.
+retention clock starts only when staff close it. Spam is ``Enquiry.objects.spam()``:
+status "spam", or suspected spam that nobody has picked up (still "new"). It
+waits outside the inbox and goes unless staff rescue it; once staff move a
+suspected-spam enquiry on, it is kept like any other enquiry, so a real patient
+is never deleted on a guess.
 
 Each deletion is written to Wagtail's log first ("enquiries.purge"). Those rows
 keep only the reference and the reason, never what the patient wrote.
@@ -30,8 +30,6 @@ from enquiries.models import Enquiry, Status
 
 logger = logging.getLogger(__name__)
 
-SPAM = Q(status=Status.SPAM) | Q(status=Status.NEW, suspected_spam=True)
-
 
 def expired_closed(now):
     """Closed enquiries closed longer ago than the retention period."""
@@ -45,7 +43,7 @@ def expired_closed(now):
 def expired_spam(now):
     """Spam received longer ago than the spam retention period."""
     cutoff = now - timedelta(days=settings.ENQUIRIES_SPAM_RETENTION_DAYS)
-    return Enquiry.objects.filter(SPAM, created_at__lt=cutoff)
+    return Enquiry.objects.spam().filter(created_at__lt=cutoff)
 
 
 # The reason recorded in the log for each kind of expiry; the two never overlap.

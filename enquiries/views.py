@@ -7,6 +7,7 @@ what they typed and gives them the clinic's phone number.
 """
 
 import logging
+from functools import partial
 
 from django.conf import settings
 from django.core import signing
@@ -19,10 +20,11 @@ from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from enquiries import outbox
 from enquiries.forms import EnquiryForm, message_looks_like_spam
 from enquiries.models import Enquiry, EnquirySettings, new_reference
 from enquiries.ratelimit import allow_submission
-from enquiries.tasks import notify_about_enquiry
+from enquiries.tasks import queue_emails
 
 logger = logging.getLogger(__name__)
 
@@ -56,9 +58,7 @@ def handle_submission(request):
         logger.info("An enquiry was discarded as automated.")
         return redirect_to_confirmation(new_reference(), urgent=form.warning_sign_reported)
 
-    enquiry, created = store_enquiry(form, request)
-    if created:
-        transaction.on_commit(lambda: queue_notifications(enquiry))
+    enquiry = store_enquiry(form, request)
     return redirect_to_confirmation(enquiry.reference, urgent=enquiry.urgent)
 
 
@@ -68,7 +68,10 @@ def form_page(request, form, status=200, **flags):
 
 
 def store_enquiry(form, request):
-    """Create the enquiry once per form token, however often or concurrently it is sent."""
+    """
+    Create the enquiry, with its emails in the outbox, once per form token,
+    however often or concurrently it is sent; the emails are queued after the commit.
+    """
     data = form.cleaned_data
     treatment = data.get("treatment")
     enquiry_settings = EnquirySettings.for_request(request)
@@ -84,28 +87,21 @@ def store_enquiry(form, request):
         "privacy_notice_version": enquiry_settings.privacy_notice_version,
         "source_url": data.get("source", ""),
         "suspected_spam": message_looks_like_spam(data["message"]),
-        "patient_acknowledgement_wanted": enquiry_settings.acknowledge_patients,
     }
     token = data["token"]
     for _ in range(5):
         try:
             with transaction.atomic():
-                return Enquiry.objects.create(
-                    submission_token=token, reference=new_reference(), **fields
-                ), True
+                enquiry = Enquiry.objects.create(submission_token=token, reference=new_reference(), **fields)
+                emails = outbox.add_emails(enquiry, acknowledge_patient=enquiry_settings.acknowledge_patients)
+                transaction.on_commit(partial(queue_emails, [email.pk for email in emails]))
+                return enquiry
         except IntegrityError:
             existing = Enquiry.objects.filter(submission_token=token).first()
             if existing is not None:
-                return existing, False
+                return existing
             # Otherwise the random reference was taken: draw another.
     raise IntegrityError("Could not draw an unused enquiry reference.")
-
-
-def queue_notifications(enquiry):
-    try:
-        notify_about_enquiry.enqueue(enquiry.pk)
-    except Exception:
-        logger.exception("Could not queue the emails for enquiry %s.", enquiry.reference)
 
 
 def redirect_to_confirmation(reference, urgent):

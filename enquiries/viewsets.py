@@ -5,50 +5,43 @@ Enquiries are registered as a snippet because Wagtail 8 gives bulk actions
 (assign to me, mark as spam, close) only to snippet listings; everything else is
 Wagtail's own ModelViewSet machinery: filters, inspect view, history, export.
 
-Only staff with the enquiry permissions (the "Reception" group, administrators)
-see any of it. Patients' words are shown, escaped, and never edited: the edit
+Every admin view of the inbox is here: the listing, the detail (inspect) view,
+the triage edit form and the small actions on one enquiry; the bulk actions are
+in ``bulk_actions.py``. Only staff with the enquiry permissions (the "Reception"
+group, administrators) see any of it. Patients' words are shown, escaped, and never edited: the edit
 form holds the triage fields alone, and nobody can add an enquiry here. Every
 detail view, change, export and deletion is written to Wagtail's log.
 """
 
-from django.contrib.admin.utils import quote
+from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef
+from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaks_filter
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.views import View
 
 from wagtail.actions.edit import EditAction
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from clinic import phone
-from enquiries.admin_views import AddNoteView, NotSpamView
 from enquiries.filters import EnquiryFilterSet
-from enquiries.forms import NoteForm
-from enquiries.models import Enquiry, EnquirySettings, Status
+from enquiries.forms import NoteForm, TriageForm
+from enquiries.models import Enquiry, EnquiryNote, EnquirySettings, Status
+from enquiries.working_days import add_working_days
 
 # Characters that make a spreadsheet treat a cell as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-class EnquiryPermissionPolicy(ModelPermissionPolicy):
-    """Django's model permissions, except that enquiries only ever come from patients."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([action for action in actions if action != "add"])
 
 
 def neutralise_formula(value):
@@ -154,7 +147,9 @@ class EnquiryInspectView(InspectView):
                 "not_spam_url": reverse(viewset.get_url_name("not_spam"), args=[quote(self.object.pk)]),
                 "can_change": self.user_has_permission("change"),
                 "history": ModelLogEntry.objects.for_instance(self.object).select_related("user")[:50],
-                "overdue": self.object.is_overdue(working_days),
+                "overdue": Enquiry.objects.overdue(working_days).filter(pk=self.object.pk).exists(),
+                "reply_due_at": add_working_days(self.object.created_at, working_days),
+                "emails": self.object.emails.all(),
             }
         )
         return context
@@ -191,20 +186,52 @@ def describe(field_name, value):
     return str(value)
 
 
-class TriageForm(WagtailAdminModelForm):
-    """Only the triage fields; the assignee is someone who can handle enquiries."""
+class EnquiryActionView(View):
+    http_method_names = ["post"]
+    permission_required = None
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("status") == Status.CLOSED and not cleaned.get("outcome"):
-            self.add_error("outcome", "Choose an outcome to close the enquiry.")
-        return cleaned
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission_required):
+            raise PermissionDenied
+        self.enquiry = get_object_or_404(Enquiry, pk=unquote(str(kwargs["pk"])))
+        return super().dispatch(request, *args, **kwargs)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = (
-            policy_registry.get_by_type(Enquiry).users_with_permission("change").order_by("username")
-        )
+    def back_to_enquiry(self):
+        viewset = Enquiry.snippet_viewset
+        return redirect(viewset.get_url_name("inspect"), self.enquiry.pk)
+
+
+class AddNoteView(EnquiryActionView):
+    permission_required = "enquiries.add_enquirynote"
+
+    def post(self, request, pk):
+        form = NoteForm(request.POST)
+        if form.is_valid():
+            note = EnquiryNote.objects.create(
+                enquiry=self.enquiry, author=request.user, text=form.cleaned_data["text"]
+            )
+            # The note's text stays out of the log: it may hold health information.
+            log(self.enquiry, "enquiries.note", user=request.user, data={"note_id": note.pk})
+            messages.success(request, "Note added.")
+        else:
+            messages.error(request, " ".join(form.errors["text"]))
+        return self.back_to_enquiry()
+
+
+class NotSpamView(EnquiryActionView):
+    permission_required = "enquiries.change_enquiry"
+
+    def post(self, request, pk):
+        if not policy_registry.get_by_type(Enquiry).user_has_permission_for_instance(
+            request.user, "change", self.enquiry
+        ):
+            raise PermissionDenied
+        self.enquiry.status = Status.NEW
+        self.enquiry.suspected_spam = False
+        self.enquiry.save()
+        log(self.enquiry, "enquiries.not_spam", user=request.user)
+        messages.success(request, f"{self.enquiry.reference} is back in the inbox as a new enquiry.")
+        return self.back_to_enquiry()
 
 
 def urgent_label(enquiry):
@@ -275,10 +302,6 @@ class EnquiryViewSet(SnippetViewSet):
         "first_opened_at",
         "first_answered_at",
         "closed_at",
-        "staff_notified_at",
-        "patient_notified_at",
-        "notification_attempts",
-        "last_notification_error",
     ]
 
     @cached_property
@@ -310,7 +333,7 @@ class EnquiryViewSet(SnippetViewSet):
 
             def render_component(self, request):
                 component = super().render_component(request)
-                waiting = Enquiry.objects.filter(status=Status.NEW, suspected_spam=False).count()
+                waiting = Enquiry.objects.new().count()
                 if waiting:
                     component.label = f"{component.label} ({waiting} new)"
                 return component

@@ -2,7 +2,6 @@
 
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from enquiries.bulk_actions import (
@@ -11,11 +10,9 @@ from enquiries.bulk_actions import (
     DeleteEnquiriesBulkAction,
     MarkAsSpamBulkAction,
 )
-from enquiries.models import Enquiry
 from enquiries.panels import EnquiriesPanel
-from enquiries.viewsets import EnquiryPermissionPolicy, EnquiryViewSet
+from enquiries.viewsets import EnquiryViewSet
 
-register_permission_policy(Enquiry, EnquiryPermissionPolicy(Enquiry))
 register_snippet(EnquiryViewSet)
 
 for bulk_action in (AssignToMeBulkAction, MarkAsSpamBulkAction, CloseBulkAction):

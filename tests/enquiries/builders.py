@@ -14,7 +14,7 @@ from django.core.mail.backends.locmem import EmailBackend as LocmemEmailBackend
 from django.urls import reverse
 
 from clinic.models import ClinicSettings
-from enquiries.models import EnquirySettings
+from enquiries.models import EnquirySettings, OutboxEmail
 from tests.enquiries.factories import valid_form_data
 
 STAFF_INBOX = "alerts@clinic.test"
@@ -38,6 +38,11 @@ PATIENT_WORDS = [
     PATIENT_MESSAGE,
     "knee clicks",
 ]
+
+
+def outbox_of(enquiry):
+    """The enquiry's emails in the outbox, as stored now: ``{"staff_alert": ..., "acknowledgement": ...}``."""
+    return {email.kind: email for email in OutboxEmail.objects.filter(enquiry=enquiry)}
 
 
 def patient_words_in(text):

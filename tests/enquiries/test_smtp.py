@@ -9,12 +9,13 @@ from email import message_from_bytes, policy
 import pytest
 from aiosmtpd.controller import Controller
 
-from enquiries.models import Enquiry
+from enquiries.models import EmailKind, Enquiry
 from tests.enquiries.builders import (
     CLINIC_INBOX,
     PATIENT_EMAIL,
     STAFF_INBOX,
     configure_clinic_inboxes,
+    outbox_of,
     patient_words_in,
     reference_shown,
     send_enquiry,
@@ -87,8 +88,7 @@ def test_enquiry_emails_cross_a_real_smtp_server_and_a_dead_one_loses_nothing(
         assert ack["Reply-To"] == CLINIC_INBOX
         del ack["To"]  # the one place the patient's address belongs
         assert patient_words_in(ack.as_string()) == []
-        assert enquiry.staff_notified_at is not None
-        assert enquiry.patient_notified_at is not None
+        assert all(email.sent_at is not None for email in outbox_of(enquiry).values())
 
     # The server has gone: the patient still sees the normal confirmation.
     with django_capture_on_commit_callbacks(execute=True):
@@ -97,11 +97,13 @@ def test_enquiry_emails_cross_a_real_smtp_server_and_a_dead_one_loses_nothing(
     assert second.status_code == 302
     stored = Enquiry.objects.exclude(pk=enquiry.pk).get()
     assert reference_shown(client, second) == stored.reference
-    assert stored.staff_notified_at is None
-    assert stored.patient_notified_at is None
-    assert stored.notification_attempts == 1
-    assert stored.next_notification_at is not None
-    assert stored.last_notification_error.startswith("ConnectionRefusedError")
+    emails = outbox_of(stored)
+    assert len(emails) == 2
+    for email in emails.values():
+        assert email.sent_at is None
+        assert email.attempts == 1
+        assert email.next_attempt_at is not None
+        assert email.last_error.startswith("ConnectionRefusedError")
     assert len(handler.received) == 2
 
 
@@ -114,11 +116,12 @@ def test_server_refusing_the_patients_address_leaves_only_the_acknowledgement_to
         with django_capture_on_commit_callbacks(execute=True):
             send_enquiry(client)
 
-    enquiry = Enquiry.objects.get()
+    emails = outbox_of(Enquiry.objects.get())
+    alert, ack = emails[EmailKind.STAFF_ALERT], emails[EmailKind.ACKNOWLEDGEMENT]
     assert [rcpt_tos for _, rcpt_tos, _ in handler.received] == [[STAFF_INBOX]]
-    assert enquiry.staff_notified_at is not None
-    assert enquiry.patient_notified_at is None
-    assert enquiry.next_notification_at is not None
+    assert alert.sent_at is not None
+    assert ack.sent_at is None
+    assert ack.next_attempt_at is not None
     # smtplib's exception quotes the refused address; what is stored names only its class.
-    assert enquiry.last_notification_error.startswith("SMTPRecipientsRefused")
-    assert PATIENT_EMAIL not in enquiry.last_notification_error
+    assert ack.last_error.startswith("SMTPRecipientsRefused")
+    assert PATIENT_EMAIL not in ack.last_error

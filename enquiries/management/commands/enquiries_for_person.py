@@ -45,7 +45,7 @@ def username(user):
 
 
 def enquiry_records(enquiries):
-    """Every stored field of each enquiry, with its notes and its history from Wagtail's log."""
+    """Every stored field of each enquiry, with its notes, the emails sent about it and its history."""
     history = ModelLogEntry.objects.get_for_model(Enquiry).filter(
         object_id__in=[str(enquiry.pk) for enquiry in enquiries]
     )
@@ -67,6 +67,14 @@ def enquiry_records(enquiries):
             "notes": [
                 {"text": note.text, "author": username(note.author), "created_at": note.created_at}
                 for note in enquiry.notes.all()
+            ],
+            "emails": [
+                {
+                    "kind": email.get_kind_display(),
+                    "sent_at": email.sent_at,
+                    "failed_attempts": email.attempts,
+                }
+                for email in enquiry.emails.all()
             ],
             "history": entries_by_enquiry.get(str(enquiry.pk), []),
         }
@@ -108,7 +116,7 @@ class Command(BaseCommand):
         enquiries = list(
             Enquiry.objects.filter(email__iexact=email)
             .select_related("treatment", "assignee")
-            .prefetch_related("notes__author")
+            .prefetch_related("notes__author", "emails")
             .order_by("created_at", "pk")
         )
         if not enquiries:

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import ModelLogEntry
 
-from enquiries.models import NOTE_MAX_LENGTH, Enquiry
+from enquiries.models import NOTE_MAX_LENGTH, EmailKind, Enquiry, OutboxEmail
 from tests.enquiries.admin.conftest import enquiry_url
 from tests.enquiries.factories import make_enquiry
 from tests.factories import make_user
@@ -30,10 +30,22 @@ def enquiry(db):
             source_url="/treatments/medical-acupuncture/",
             privacy_notice_version="2.1",
             urgent=True,
-            staff_notified_at=datetime(2026, 3, 2, 9, 1, tzinfo=UTC),
-            notification_attempts=2,
-            last_notification_error="Patient acknowledgement: SMTP timeout",
         )
+
+
+@pytest.fixture
+def emails(enquiry):
+    """The staff alert went at 9:01; the acknowledgement failed twice and waits for its next try."""
+    OutboxEmail.objects.create(
+        enquiry=enquiry, kind=EmailKind.STAFF_ALERT, sent_at=datetime(2026, 3, 2, 9, 1, tzinfo=UTC)
+    )
+    OutboxEmail.objects.create(
+        enquiry=enquiry,
+        kind=EmailKind.ACKNOWLEDGEMENT,
+        attempts=2,
+        next_attempt_at=datetime(2026, 3, 2, 9, 20, tzinfo=UTC),
+        last_error="SMTPServerDisconnected at 2026-03-02 09:05",
+    )
 
 
 def test_inspect_shows_everything_the_patient_sent(reception_client, enquiry):
@@ -55,14 +67,16 @@ def test_inspect_shows_everything_the_patient_sent(reception_client, enquiry):
         assert value in content, value
 
 
-def test_inspect_shows_the_notification_status(reception_client, enquiry):
+def test_inspect_shows_how_each_email_about_it_went(reception_client, enquiry, emails):
     content = reception_client.get(enquiry_url("inspect", enquiry)).content.decode()
+    section = content.split('id="emails-heading"', 1)[1].split("</section>", 1)[0]
 
-    assert "Staff notified at" in content
-    assert "2 Mar 2026, 9:01 a.m." in content
-    assert "Patient notified at" in content
-    assert "Notification attempts" in content
-    assert "Patient acknowledgement: SMTP timeout" in content
+    assert "Alert to staff" in section
+    assert "Sent, 2 Mar 2026, 9:01 a.m." in section
+    assert "Acknowledgement to the patient" in section
+    assert "Waiting to be retried; next try 2 Mar 2026, 9:20 a.m." in section
+    assert "<td>2</td>" in section
+    assert "SMTPServerDisconnected at 2026-03-02 09:05" in section
 
 
 def test_inspect_warns_of_an_urgent_enquiry(reception_client, enquiry):

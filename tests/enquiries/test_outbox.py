@@ -1,7 +1,7 @@
 """
 The emails an enquiry causes: who gets them, what they say and, above all, what
-they leave out; and the retry that makes sure they go even when the mail
-server does not answer at the moment the patient presses Send.
+they leave out; and the outbox that makes sure they go, once each, even when the
+mail server does not answer at the moment the patient presses Send.
 """
 
 import logging
@@ -20,8 +20,9 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from enquiries.models import Enquiry
-from enquiries.tasks import notify_about_enquiry
+from enquiries.models import EmailKind, Enquiry, OutboxEmail
+from enquiries.tasks import send_email
+from tests.enquiries.admin.conftest import enquiry_url
 from tests.enquiries.builders import (
     CLINIC_INBOX,
     PATIENT_EMAIL,
@@ -29,6 +30,7 @@ from tests.enquiries.builders import (
     REPLY_TARGET,
     STAFF_INBOX,
     configure_clinic_inboxes,
+    outbox_of,
     patient_words_in,
     reference_shown,
     send_enquiry,
@@ -67,6 +69,10 @@ def acknowledgements(outbox):
     return [message for message in outbox if message.to == [PATIENT_EMAIL]]
 
 
+def next_tries(enquiry):
+    return [email.next_attempt_at for email in outbox_of(enquiry).values()]
+
+
 def run_retry_command():
     out = StringIO()
     call_command("send_enquiry_notifications", stdout=out)
@@ -97,10 +103,12 @@ def test_valid_enquiry_alerts_staff_once_and_acknowledges_the_patient(
     assert f"We will reply {REPLY_TARGET}" in ack.body
     assert ack.reply_to == [CLINIC_INBOX]
 
-    assert enquiry.staff_notified_at is not None
-    assert enquiry.patient_notified_at is not None
-    assert enquiry.notification_attempts == 0
-    assert enquiry.next_notification_at is None
+    emails = outbox_of(enquiry)
+    assert set(emails) == {EmailKind.STAFF_ALERT, EmailKind.ACKNOWLEDGEMENT}
+    for email in emails.values():
+        assert email.sent_at is not None
+        assert email.attempts == 0
+        assert email.next_attempt_at is None
 
 
 def test_urgent_enquiry_alert_says_urgent_first(inboxes, press_send, mailoutbox):
@@ -136,10 +144,10 @@ def test_no_acknowledgement_when_the_clinic_switched_it_off(site, press_send, ma
     press_send()
 
     assert [message.to for message in mailoutbox] == [[STAFF_INBOX]]
-    enquiry = Enquiry.objects.get()
-    assert enquiry.staff_notified_at is not None
-    assert enquiry.patient_notified_at is None
-    assert not enquiry.notifications_pending
+    emails = outbox_of(Enquiry.objects.get())
+    assert list(emails) == [EmailKind.STAFF_ALERT]
+    assert emails[EmailKind.STAFF_ALERT].sent_at is not None
+    assert not OutboxEmail.objects.pending().exists()
 
 
 # Filled by CommitCheckingEmailBackend: (reference, row visible to another connection, in a transaction).
@@ -194,27 +202,28 @@ def test_mail_server_down_patient_sees_success_and_emails_follow_later(
     enquiry = Enquiry.objects.get()
     assert reference_shown(client, response) == enquiry.reference
     assert mailoutbox == []
-    assert enquiry.staff_notified_at is None
-    assert enquiry.patient_notified_at is None
-    assert enquiry.notification_attempts == 1
-    assert enquiry.next_notification_at > timezone.now()
-    assert enquiry.last_notification_error.startswith("ConnectionRefusedError")
-    assert "@" not in enquiry.last_notification_error
+    emails = outbox_of(enquiry)
+    assert len(emails) == 2
+    for email in emails.values():
+        assert email.sent_at is None
+        assert email.attempts == 1
+        assert email.next_attempt_at > timezone.now()
+        assert email.last_error.startswith("ConnectionRefusedError")
+        assert "@" not in email.last_error
     assert patient_words_in(caplog.text) == []
 
-    # Before its retry time the enquiry is left alone, even with the server back.
+    # Before their retry time the emails are left alone, even with the server back.
     settings.EMAIL_BACKEND = LOCMEM
     run_retry_command()
     assert mailoutbox == []
 
-    with time_machine.travel(enquiry.next_notification_at + timedelta(seconds=1), tick=False):
+    with time_machine.travel(max(next_tries(enquiry)) + timedelta(seconds=1), tick=False):
         run_retry_command()
-    enquiry.refresh_from_db()
     assert len(staff_alerts(mailoutbox)) == 1
     assert len(acknowledgements(mailoutbox)) == 1
-    assert enquiry.staff_notified_at is not None
-    assert enquiry.patient_notified_at is not None
-    assert enquiry.next_notification_at is None
+    for email in outbox_of(enquiry).values():
+        assert email.sent_at is not None
+        assert email.next_attempt_at is None
 
     with time_machine.travel(timezone.now() + timedelta(days=1), tick=False):
         run_retry_command()
@@ -227,22 +236,23 @@ def test_retrying_stops_after_the_maximum_attempts(inboxes, press_send, mailoutb
     press_send()
     enquiry = Enquiry.objects.get()
 
-    with time_machine.travel(enquiry.next_notification_at + timedelta(seconds=1), tick=False):
+    with time_machine.travel(max(next_tries(enquiry)) + timedelta(seconds=1), tick=False):
         run_retry_command()
-    enquiry.refresh_from_db()
-    assert enquiry.notification_attempts == 2
-    assert enquiry.next_notification_at is None
+    for email in outbox_of(enquiry).values():
+        assert email.attempts == 2
+        assert email.next_attempt_at is None
+    assert OutboxEmail.objects.given_up().count() == 2
 
     settings.EMAIL_BACKEND = LOCMEM
     with time_machine.travel(timezone.now() + timedelta(days=2), tick=False):
         output = run_retry_command()
-    enquiry.refresh_from_db()
-    assert output.startswith("Enquiries due: 0;")
+    assert output.startswith("Emails due: 0;")
     assert mailoutbox == []
-    assert enquiry.notification_attempts == 2
-    assert enquiry.staff_notified_at is None
-    # Still in the admin, with the reason the emails did not go.
-    assert enquiry.last_notification_error.startswith("ConnectionRefusedError")
+    for email in outbox_of(enquiry).values():
+        assert email.attempts == 2
+        assert email.sent_at is None
+        # Still in the admin, with the reason the email did not go.
+        assert email.last_error.startswith("ConnectionRefusedError")
 
 
 def test_retry_after_a_partial_failure_sends_only_what_is_missing(inboxes, press_send, mailoutbox, settings):
@@ -252,42 +262,45 @@ def test_retry_after_a_partial_failure_sends_only_what_is_missing(inboxes, press
     enquiry = Enquiry.objects.get()
     assert len(staff_alerts(mailoutbox)) == 1
     assert acknowledgements(mailoutbox) == []
-    assert enquiry.staff_notified_at is not None
-    assert enquiry.patient_notified_at is None
-    assert enquiry.notification_attempts == 1
+    emails = outbox_of(enquiry)
+    alert, ack = emails[EmailKind.STAFF_ALERT], emails[EmailKind.ACKNOWLEDGEMENT]
+    assert alert.sent_at is not None
+    assert (alert.attempts, ack.attempts) == (0, 1)
+    assert ack.sent_at is None
     # smtplib's message names the refused address; the stored error must not.
-    assert enquiry.last_notification_error.startswith("SMTPRecipientsRefused")
-    assert PATIENT_EMAIL not in enquiry.last_notification_error
+    assert ack.last_error.startswith("SMTPRecipientsRefused")
+    assert PATIENT_EMAIL not in ack.last_error
 
     settings.EMAIL_BACKEND = LOCMEM
-    with time_machine.travel(enquiry.next_notification_at + timedelta(seconds=1), tick=False):
+    with time_machine.travel(ack.next_attempt_at + timedelta(seconds=1), tick=False):
         run_retry_command()
 
-    enquiry.refresh_from_db()
     assert len(staff_alerts(mailoutbox)) == 1
     assert len(acknowledgements(mailoutbox)) == 1
-    assert enquiry.patient_notified_at is not None
-    assert enquiry.next_notification_at is None
+    ack.refresh_from_db()
+    assert ack.sent_at is not None
+    assert ack.next_attempt_at is None
 
 
 def test_acknowledgement_left_unsent_by_a_stopped_worker_is_sent_by_the_command(
     inboxes, client, mailoutbox, django_capture_on_commit_callbacks
 ):
-    # The queued task has not run: the worker is about to.
+    # The queued tasks have not run: the worker is about to.
     with django_capture_on_commit_callbacks(execute=False):
         send_enquiry(client)
     enquiry = Enquiry.objects.get()
     # It sent the staff alert, recorded it, and was stopped (a deploy, a crash)
     # before the acknowledgement: no failure was recorded, so no retry time either.
-    Enquiry.objects.filter(pk=enquiry.pk).update(staff_notified_at=timezone.now())
+    OutboxEmail.objects.filter(kind=EmailKind.STAFF_ALERT).update(
+        sent_at=timezone.now(), next_attempt_at=None
+    )
 
     with time_machine.travel(timezone.now() + timedelta(minutes=10), tick=False):
         run_retry_command()
 
-    enquiry.refresh_from_db()
     assert len(acknowledgements(mailoutbox)) == 1
     assert staff_alerts(mailoutbox) == []
-    assert enquiry.patient_notified_at is not None
+    assert outbox_of(enquiry)[EmailKind.ACKNOWLEDGEMENT].sent_at is not None
 
 
 def test_suspected_spam_is_kept_but_emails_nobody_now_or_later(inboxes, press_send, mailoutbox):
@@ -296,20 +309,36 @@ def test_suspected_spam_is_kept_but_emails_nobody_now_or_later(inboxes, press_se
     enquiry = Enquiry.objects.get()
     assert enquiry.suspected_spam
     assert mailoutbox == []
-    assert enquiry.staff_notified_at is None
-    assert enquiry.notification_attempts == 0
+    for email in outbox_of(enquiry).values():
+        assert email.sent_at is None
+        assert email.attempts == 0
+    assert OutboxEmail.objects.held().count() == 2
 
     with time_machine.travel(timezone.now() + timedelta(hours=1), tick=False):
         output = run_retry_command()
-    assert output.startswith("Enquiries due: 0;")
+    assert output.startswith("Emails due: 0;")
     assert mailoutbox == []
+
+
+def test_suspected_spam_rescued_by_staff_gets_its_emails_on_the_next_run(
+    inboxes, press_send, mailoutbox, admin_client
+):
+    press_send(message="Cheap pills http://a.example http://b.example https://c.example")
+    enquiry = Enquiry.objects.get()
+
+    admin_client.post(enquiry_url("not_spam", enquiry))
+    output = run_retry_command()
+
+    assert output == "Emails due: 2; sent: 2; still failing: 0\n"
+    assert len(staff_alerts(mailoutbox)) == 1
+    assert len(acknowledgements(mailoutbox)) == 1
 
 
 def test_retry_command_reports_counts_never_content(inboxes, press_send, mailoutbox, settings):
     settings.EMAIL_BACKEND = REFUSING
     press_send()
     enquiry = Enquiry.objects.get()
-    later = enquiry.next_notification_at + timedelta(seconds=1)
+    later = max(next_tries(enquiry)) + timedelta(seconds=1)
 
     with time_machine.travel(later, tick=False):
         still_failing = run_retry_command()
@@ -317,31 +346,31 @@ def test_retry_command_reports_counts_never_content(inboxes, press_send, mailout
     with time_machine.travel(later + timedelta(hours=1), tick=False):
         sent = run_retry_command()
 
-    assert still_failing == "Enquiries due: 1; emails completed: 0; still failing: 1\n"
-    assert sent == "Enquiries due: 1; emails completed: 1; still failing: 0\n"
+    assert still_failing == "Emails due: 2; sent: 0; still failing: 2\n"
+    assert sent == "Emails due: 2; sent: 2; still failing: 0\n"
     assert len(mailoutbox) == 2
 
 
-def test_notification_task_reports_whether_the_emails_went(
+def test_email_task_reports_whether_the_email_went(
     inboxes, client, mailoutbox, settings, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as queued:
         send_enquiry(client)
     assert len(queued) == 1
-    enquiry = Enquiry.objects.get()
+    alert = OutboxEmail.objects.get(kind=EmailKind.STAFF_ALERT)
 
     settings.EMAIL_BACKEND = REFUSING
-    assert notify_about_enquiry.call(enquiry.pk) is False
+    assert send_email.call(alert.pk) is False
     settings.EMAIL_BACKEND = LOCMEM
-    # Before its retry time the enquiry stays claimed by the failed attempt's schedule.
-    assert notify_about_enquiry.call(enquiry.pk) is False
-    enquiry.refresh_from_db()
-    with time_machine.travel(enquiry.next_notification_at + timedelta(seconds=1), tick=False):
-        assert notify_about_enquiry.call(enquiry.pk) is True
-    assert len(mailoutbox) == 2
+    # Before its retry time the email waits, as the failed attempt scheduled it.
+    assert send_email.call(alert.pk) is False
+    alert.refresh_from_db()
+    with time_machine.travel(alert.next_attempt_at + timedelta(seconds=1), tick=False):
+        assert send_email.call(alert.pk) is True
+    assert len(staff_alerts(mailoutbox)) == 1
     # Already sent: nothing left to do, nothing sent twice.
-    assert notify_about_enquiry.call(enquiry.pk) is True
-    assert len(mailoutbox) == 2
+    assert send_email.call(alert.pk) is True
+    assert len(mailoutbox) == 1
 
 
 def test_failed_task_queues_another_try_when_the_task_backend_can_defer(
@@ -353,16 +382,19 @@ def test_failed_task_queues_another_try_when_the_task_backend_can_defer(
     settings.EMAIL_BACKEND = REFUSING
     with django_capture_on_commit_callbacks(execute=True):
         send_enquiry(client)
-    enquiry = Enquiry.objects.get()
-    # The request only queued the task, as in production.
-    queued = DBTaskResult.objects.filter(task_path="enquiries.tasks.notify_about_enquiry")
-    [first] = queued
-    assert first.args_kwargs == {"args": [enquiry.pk], "kwargs": {}}
-    assert enquiry.notification_attempts == 0
+    emails = outbox_of(Enquiry.objects.get())
+    # The request only queued a task for each email, as in production.
+    queued = DBTaskResult.objects.filter(task_path="enquiries.tasks.send_email")
+    assert sorted(task.args_kwargs["args"] for task in queued) == sorted(
+        [email.pk] for email in emails.values()
+    )
+    assert {email.attempts for email in emails.values()} == {0}
+    alert = emails[EmailKind.STAFF_ALERT]
+    first_tasks = list(queued.values_list("pk", flat=True))
 
-    assert notify_about_enquiry.call(enquiry.pk) is False
+    assert send_email.call(alert.pk) is False
 
-    enquiry.refresh_from_db()
-    retry = queued.exclude(pk=first.pk).get()
-    assert retry.args_kwargs == {"args": [enquiry.pk], "kwargs": {}}
-    assert retry.run_after == enquiry.next_notification_at
+    alert.refresh_from_db()
+    retry = queued.exclude(pk__in=first_tasks).get()
+    assert retry.args_kwargs == {"args": [alert.pk], "kwargs": {}}
+    assert retry.run_after == alert.next_attempt_at
