@@ -2,19 +2,13 @@
 
 import django_filters
 
-from django.apps import apps
-
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.permissions import policy_registry
 
-from enquiries.models import Enquiry, EnquirySettings, Status
+from enquiries.models import Enquiry, EnquirySettings, Status, treatments
 
 ME = "me"
 NOBODY = "nobody"
-
-
-def treatments(request):
-    return apps.get_model("pages", "TreatmentPage").objects.order_by("path")
 
 
 class EnquiryFilterSet(WagtailFilterSet):
@@ -23,7 +17,7 @@ class EnquiryFilterSet(WagtailFilterSet):
     overdue = django_filters.BooleanFilter(label="Overdue", method="filter_overdue")
     unanswered = django_filters.BooleanFilter(label="Waiting for a reply", method="filter_unanswered")
     suspected_spam = django_filters.BooleanFilter(label="Suspected spam")
-    treatment = django_filters.ModelChoiceFilter(queryset=treatments, label="Treatment")
+    treatment = django_filters.ModelChoiceFilter(queryset=lambda request: treatments(), label="Treatment")
     assignee = django_filters.ChoiceFilter(
         label="Assigned to", method="filter_assignee", empty_label="Anyone"
     )

@@ -13,7 +13,6 @@ import uuid
 from phonenumber_field.widgets import RegionalPhoneNumberWidget
 
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.core import signing
 from django.core.validators import RegexValidator
@@ -31,6 +30,7 @@ from enquiries.models import (
     ContactPreference,
     Enquiry,
     Status,
+    treatments,
 )
 
 STARTED_SALT = "enquiries.form-started"
@@ -150,14 +150,13 @@ class EnquiryForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "enquiry-%s")
         super().__init__(*args, **kwargs)
-        treatment_model = apps.get_model("pages", "TreatmentPage")
-        self.fields["treatment"].queryset = (
-            treatment_model.objects.live().order_by("path").only("title", "slug")
-        )
+        self.fields["treatment"].queryset = treatments().live().only("title", "slug")
         # GOV.UK's character count: no hard maxlength, which would cut pasted text
-        # without saying so. The MaxLengthValidator added on creation still applies.
+        # without saying so. The MaxLengthValidator added on creation still applies,
+        # and the template shows the count from the same limit.
         self.fields["message"].max_length = None
         self.fields["message"].widget.attrs.pop("maxlength", None)
+        self.fields["message"].character_limit = MESSAGE_MAX_LENGTH
         if not self.is_bound:
             self.initial.setdefault("token", uuid.uuid4())
             self.initial.setdefault("started", signed_start_time())

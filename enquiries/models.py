@@ -94,6 +94,14 @@ class EnquiryQuerySet(models.QuerySet):
         return self.unanswered().filter(created_at__lte=cutoff)
 
 
+def treatments():
+    """
+    Every treatment page, in the site's order. Reached through the enquiry's
+    link to ``pages.TreatmentPage``, so this app never imports from pages.
+    """
+    return Enquiry._meta.get_field("treatment").related_model.objects.order_by("path")
+
+
 class Enquiry(models.Model):
     Status = Status
     Outcome = Outcome
