@@ -19,6 +19,7 @@ from io import StringIO
 import pytest
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db import transaction
@@ -38,6 +39,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from enquiries.models import Enquiry
+from pages.models import HomePage
 from tests.snapshots import DatabaseSnapshot, forget_cached_rows
 
 RECEPTION_PERMISSIONS = importlib.import_module(
@@ -129,10 +132,17 @@ def ensure_wagtail_tree():
         WorkflowPage.objects.create(workflow=workflow, page=root)
 
 
+def left_behind_by_an_interrupted_run():
+    """Rows only a test writes, committed by a transactional test that never reached its flush."""
+    return any(model.objects.exists() for model in (get_user_model(), Enquiry, HomePage))
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Create or reuse the test database, then make sure Wagtail's tree is whole."""
+    """Create or reuse the test database, then make sure it is empty but for Wagtail's whole tree."""
     with django_db_blocker.unblock():
+        if left_behind_by_an_interrupted_run():
+            call_command("flush", interactive=False, verbosity=0)
         ensure_wagtail_tree()
 
 

@@ -36,7 +36,6 @@ INSTALLED_APPS = [
     "clinic",
     "pages",
     "enquiries",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
