@@ -21,6 +21,11 @@ def parse_rate(rate):
     return int(count), int(seconds)
 
 
+def rate_limit_window():
+    """How many seconds a client over the limit waits before its count starts again."""
+    return parse_rate(settings.ENQUIRIES_RATE_LIMIT)[1]
+
+
 def client_address(request):
     header = settings.ENQUIRIES_CLIENT_IP_HEADER
     if header:

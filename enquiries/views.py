@@ -8,6 +8,7 @@ what they typed and gives them the clinic's phone number.
 
 import logging
 from functools import partial
+from math import ceil
 
 from django.conf import settings
 from django.core import signing
@@ -23,7 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 from enquiries import outbox
 from enquiries.forms import EnquiryForm, message_looks_like_spam
 from enquiries.models import Enquiry, EnquirySettings, new_reference
-from enquiries.ratelimit import allow_submission
+from enquiries.ratelimit import allow_submission, rate_limit_window
 from enquiries.tasks import queue_emails
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,10 @@ def handle_submission(request):
         return redirect_to_confirmation(already_stored.reference, urgent=already_stored.urgent)
     if not allow_submission(request):
         logger.info("An enquiry was refused: too many from one client.")
-        return form_page(request, form, status=429, rate_limited=True)
+        window = rate_limit_window()
+        response = form_page(request, form, status=429, rate_limited=True, retry_minutes=ceil(window / 60))
+        response["Retry-After"] = str(window)
+        return response
     if form.looks_automated:
         # The same page a person gets, so a bot learns nothing; nothing is stored or sent.
         logger.info("An enquiry was discarded as automated.")

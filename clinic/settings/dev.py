@@ -1,6 +1,6 @@
 """Local development: DEBUG on, emails printed to the console."""
 
-from .base import *  # noqa: F403
+from .base import *
 from .base import os
 
 DEBUG = True

@@ -5,7 +5,7 @@ on the HTTPS protections. Everything else comes from the environment (README).
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
+from .base import *
 from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool, os
 
 if not SECRET_KEY:

@@ -2,7 +2,7 @@
 
 import tempfile
 
-from .base import *  # noqa: F403
+from .base import *
 from .base import dj_database_url, os
 
 SECRET_KEY = "test-only-key"

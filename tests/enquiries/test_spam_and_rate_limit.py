@@ -159,12 +159,26 @@ def test_sixth_enquiry_in_ten_minutes_is_paused_with_the_text_kept_and_the_phone
     page = BeautifulSoup(response.content, "html.parser")
     notice = page.select_one(".notice").get_text(" ", strip=True)
     assert "Your message has not been sent yet" in notice
+    assert "please try again in 10 minutes" in notice
+    assert response["Retry-After"] == "600"
     assert "020 8220 4254" in notice
     assert page.select_one("#enquiry-message").get_text().strip() == "My hip has been sore since Tuesday."
     assert page.select_one("#enquiry-name")["value"] == data["name"]
     assert page.select_one("input[name=token]")["value"] == data["token"]
     assert Enquiry.objects.count() == 5
     assert not Enquiry.objects.filter(submission_token=uuid.UUID(data["token"])).exists()
+
+
+def test_the_pause_lasts_as_long_as_the_limits_window(client, settings):
+    settings.ENQUIRIES_RATE_LIMIT = "1/60"
+    settings.ENQUIRIES_CLIENT_IP_HEADER = ""
+    post_enquiry(client, valid_form_data(), REMOTE_ADDR="203.0.113.10")
+
+    response = post_enquiry(client, valid_form_data(), REMOTE_ADDR="203.0.113.10")
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "60"
+    assert "please try again in 1 minute," in response.content.decode()
 
 
 def test_limit_is_per_client(client, five_per_ten_minutes):
