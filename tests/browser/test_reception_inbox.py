@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
-from enquiries.models import EnquiryNote, Outcome, Status
+from enquiries.models import EmailKind, EnquiryNote, OutboxEmail, Outcome, Status
 from tests.enquiries.factories import make_enquiry
 from tests.factories import make_user
 
@@ -30,6 +30,7 @@ INSPECT_SECTIONS = {
     "include": [
         [".help-block.help-warning"],
         ["section[aria-labelledby='notes-heading']"],
+        ["section[aria-labelledby='emails-heading']"],
         ["section[aria-labelledby='history-heading']"],
     ]
 }
@@ -57,12 +58,12 @@ def log_in(page, live_server, viewport=DESKTOP, username="reception"):
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(live_server.url + "/admin/")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
 
 
 def open_admin(page, live_server, path):
     page.goto(live_server.url + path)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
 
 
 def edit_triage(page, live_server, enquiry, choices):
@@ -71,7 +72,7 @@ def edit_triage(page, live_server, enquiry, choices):
     for label, option in choices.items():
         page.get_by_role("combobox", name=label).select_option(label=option)
     page.get_by_role("button", name="Save").click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     expect(page.locator(".messages")).to_contain_text(enquiry.reference)
 
 
@@ -86,14 +87,14 @@ def test_reception_triages_the_urgent_enquiry_first(page, live_server, reception
     )
 
     page.get_by_role("link", name="Enquiries (3 new)").click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     expect(page).to_have_url(live_server.url + "/admin/enquiries/")
     rows = page.locator("table.listing tbody tr")
     expect(rows.locator("td.title")).to_have_text([urgent.reference, re.compile("CH-"), re.compile("CH-")])
     expect(rows.first).to_contain_text("Uma Urgent")
 
     rows.first.get_by_role("link", name=urgent.reference).click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     expect(page).to_have_url(live_server.url + f"/admin/enquiries/inspect/{urgent.pk}/")
     expect(page.locator(".help-warning")).to_contain_text("Urgent:")
 
@@ -102,7 +103,7 @@ def test_reception_triages_the_urgent_enquiry_first(page, live_server, reception
     open_admin(page, live_server, f"/admin/enquiries/inspect/{urgent.pk}/")
     page.get_by_label("Add a note for colleagues").fill("Rang the patient: booked for Tuesday 9am.")
     page.get_by_role("button", name="Add note").click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     expect(page.locator(".messages")).to_contain_text("Note added.")
     notes = page.locator("section[aria-labelledby='notes-heading'] li")
     expect(notes).to_have_count(1)
@@ -149,6 +150,14 @@ def test_inspect_page_sections_have_no_axe_violations(
     page, live_server, axe_check, receptionist, inbox, viewport
 ):
     EnquiryNote.objects.create(enquiry=inbox, author=receptionist, text="Left a voicemail.")
+    OutboxEmail.objects.create(enquiry=inbox, kind=EmailKind.STAFF_ALERT, sent_at=timezone.now())
+    OutboxEmail.objects.create(
+        enquiry=inbox,
+        kind=EmailKind.ACKNOWLEDGEMENT,
+        attempts=1,
+        next_attempt_at=timezone.now(),
+        last_error="E",
+    )
     log_in(page, live_server, viewport)
     open_admin(page, live_server, f"/admin/enquiries/inspect/{inbox.pk}/")
 
