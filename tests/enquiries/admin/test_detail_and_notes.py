@@ -79,6 +79,15 @@ def test_inspect_shows_how_each_email_about_it_went(reception_client, enquiry, e
     assert "SMTPServerDisconnected at 2026-03-02 09:05" in section
 
 
+def test_inspect_says_the_emails_about_suspected_spam_are_held(reception_client):
+    spam = make_enquiry(suspected_spam=True)
+    OutboxEmail.objects.create(enquiry=spam, kind=EmailKind.STAFF_ALERT, next_attempt_at=spam.created_at)
+
+    content = reception_client.get(enquiry_url("inspect", spam)).content.decode()
+
+    assert "Held while the enquiry counts as spam" in content.split('id="emails-heading"', 1)[1]
+
+
 def test_inspect_warns_of_an_urgent_enquiry(reception_client, enquiry):
     content = reception_client.get(enquiry_url("inspect", enquiry)).content.decode()
 
