@@ -61,6 +61,7 @@ def digits_to_search_for(text):
     number (020 7946 0123, 07946, +44 20…), or "" when it is not one. The leading
     0 goes, so a UK number typed nationally is found in its E.164 form.
     """
+    text = text.replace("(0)", "")  # +44 (0)20 …: the 0 is dialled only from within the UK
     if not set(text) <= NUMBER_CHARACTERS:
         return ""
     digits = "".join(character for character in text if character.isdigit())

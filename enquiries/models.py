@@ -62,9 +62,10 @@ class ContactPreference(models.TextChoices):
     PHONE = "phone", "Phone"
 
 
-# Spam: marked as spam by staff, or suspected spam (several links) that nobody has
-# picked up. Once staff move a suspected-spam enquiry on, it counts as a real one.
-SPAM = models.Q(status=Status.SPAM) | models.Q(status=Status.NEW, suspected_spam=True)
+# Spam: marked as spam by staff, or suspected spam (several links) until staff say
+# "Not spam", which clears the suspicion. Whatever else staff do with it, it gets
+# no emails and stays out of the inbox's counts.
+SPAM = models.Q(status=Status.SPAM) | models.Q(suspected_spam=True)
 
 
 class EnquiryQuerySet(models.QuerySet):
@@ -74,7 +75,7 @@ class EnquiryQuerySet(models.QuerySet):
     """
 
     def spam(self):
-        """Spam and suspected spam nobody has rescued: outside the inbox, no emails, purged early."""
+        """Spam and suspected spam nobody has rescued: no emails, not counted, purged early if left alone."""
         return self.filter(SPAM)
 
     def not_spam(self):

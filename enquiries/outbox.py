@@ -44,13 +44,17 @@ def add_emails(enquiry, acknowledge_patient):
 def claim(email_id, now):
     """
     Take the email for the next few minutes, so that the worker and the cron
-    command never send it twice at the same moment.
+    command never send it at the same moment; returns the lease's end, or None
+    when the email is not due.
 
     The claim is a lease in ``next_attempt_at``, taken by a single UPDATE rather
     than a row lock, so no transaction is held open while mail is sent. A sender
-    that dies mid-way leaves a lease that runs out and is retried.
+    that dies mid-way leaves a lease that runs out and is retried. The lease is
+    far longer than a send can take (SMTP gives up after EMAIL_TIMEOUT seconds).
     """
-    return OutboxEmail.objects.due(now).filter(pk=email_id).update(next_attempt_at=now + CLAIM_LEASE) == 1
+    lease_end = now + CLAIM_LEASE
+    taken = OutboxEmail.objects.due(now).filter(pk=email_id).update(next_attempt_at=lease_end)
+    return lease_end if taken else None
 
 
 def send(email_id):
@@ -61,33 +65,42 @@ def send(email_id):
 
     Safe to call again at any time, and from two processes at once.
     """
-    if not claim(email_id, timezone.now()):
+    lease_end = claim(email_id, timezone.now())
+    if lease_end is None:
         return not OutboxEmail.objects.deliverable().filter(pk=email_id).exists()
-    email = OutboxEmail.objects.select_related("enquiry").get(pk=email_id)
+    email = OutboxEmail.objects.select_related("enquiry").filter(pk=email_id).first()
+    if email is None:
+        return True  # deleted with its enquiry (retention, erasure) since the claim
     try:
         emails.build(email).send()
     except Exception as error:  # noqa: BLE001 - any failure to send is recorded and retried
-        record_failure(email, error)
+        record_failure(email, error, lease_end)
         return False
-    email.sent_at = timezone.now()
-    email.next_attempt_at = None
-    email.last_error = ""
-    email.save(update_fields=["sent_at", "next_attempt_at", "last_error"])
+    # Recorded only under this sender's own lease (see record_failure).
+    still_ours = OutboxEmail.objects.filter(pk=email_id, next_attempt_at=lease_end)
+    if not still_ours.update(sent_at=timezone.now(), next_attempt_at=None, last_error=""):
+        logger.warning("Outbox email %s was sent after its lease ran out.", email_id)
     return True
 
 
-def record_failure(email, error):
+def record_failure(email, error, lease_end):
+    """
+    Count the failure and set the next try, unless the lease ran out meanwhile:
+    then another sender has the email, and its outcome is the one that counts.
+    """
     now = timezone.now()
-    email.attempts += 1
-    email.last_error = f"{type(error).__name__} at {timezone.localtime(now):%Y-%m-%d %H:%M}"
-    gave_up = email.attempts >= settings.ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS
-    email.next_attempt_at = None if gave_up else now + retry_delay(email.attempts)
-    email.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+    attempts = email.attempts + 1
+    gave_up = attempts >= settings.ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS
+    recorded = OutboxEmail.objects.filter(pk=email.pk, next_attempt_at=lease_end).update(
+        attempts=attempts,
+        last_error=f"{type(error).__name__} at {timezone.localtime(now):%Y-%m-%d %H:%M}",
+        next_attempt_at=None if gave_up else now + retry_delay(attempts),
+    )
     logger.warning(
         "%s for enquiry %s failed (attempt %d%s): %s",
         email.get_kind_display(),
         email.enquiry.reference,
-        email.attempts,
-        ", giving up" if gave_up else "",
+        attempts,
+        ", giving up" if gave_up else "" if recorded else ", after its lease ran out",
         type(error).__name__,
     )

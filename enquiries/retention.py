@@ -7,9 +7,9 @@ after it arrived (default 30). ``manage.py purge_enquiries`` runs ``purge`` dail
 
 An enquiry that is still open (new, in progress, waiting for the patient) is
 never purged, however old: the clinic still owes the patient an answer, and the
-retention clock starts only when staff close it. Spam is ``Enquiry.objects.spam()``:
-status "spam", or suspected spam that nobody has picked up (still "new"). It
-waits outside the inbox and goes unless staff rescue it; once staff move a
+retention clock starts only when staff close it. Spam (``Enquiry.objects.spam()``)
+that staff have left alone, marked as spam or suspected and still "new", waits
+outside the inbox and goes unless staff rescue it; once staff move a
 suspected-spam enquiry on, it is kept like any other enquiry, so a real patient
 is never deleted on a guess.
 
@@ -41,9 +41,10 @@ def expired_closed(now):
 
 
 def expired_spam(now):
-    """Spam received longer ago than the spam retention period."""
+    """Spam left alone (marked as spam, or suspected and still new) for longer than its retention period."""
     cutoff = now - timedelta(days=settings.ENQUIRIES_SPAM_RETENTION_DAYS)
-    return Enquiry.objects.spam().filter(created_at__lt=cutoff)
+    left_alone = Enquiry.objects.spam().filter(status__in=[Status.SPAM, Status.NEW])
+    return left_alone.filter(created_at__lt=cutoff)
 
 
 # The reason recorded in the log for each kind of expiry; the two never overlap.

@@ -150,7 +150,7 @@ class EnquiryInspectView(InspectView):
                 "overdue": Enquiry.objects.overdue(working_days).filter(pk=self.object.pk).exists(),
                 "reply_due_at": add_working_days(self.object.created_at, working_days),
                 "emails": self.object.emails.all(),
-                "emails_held": Enquiry.objects.spam().filter(pk=self.object.pk).exists(),
+                "counts_as_spam": Enquiry.objects.spam().filter(pk=self.object.pk).exists(),
             }
         )
         return context

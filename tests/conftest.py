@@ -205,14 +205,16 @@ def demo_home_page():
 def demo_site(db, demo_snapshot):
     """The demo site, inside the test's transaction; returns the home page."""
     demo_snapshot.restore()
-    return demo_home_page()
+    yield demo_home_page()
+    forget_cached_rows()  # the rollback takes the snapshot's rows away again
 
 
 @pytest.fixture
 def demo_site_live(transactional_db, demo_snapshot):
     """The demo site, committed, for live-server and threaded tests; returns the home page."""
     demo_snapshot.restore()
-    return demo_home_page()
+    yield demo_home_page()
+    forget_cached_rows()
 
 
 # Fixtures that restore a snapshot, and with it replace every row in the database.

@@ -10,11 +10,30 @@ from django.db import migrations, models
 def take_over_content_type(apps, schema_editor):
     """
     Permissions and log entries point at ClinicSettings through its content
-    type: relabel it, so groups keep "Can change clinic details".
+    type: relabel it, so groups keep "Can change clinic details". Should the
+    clinic's content type exist already, its permissions go to whoever held the
+    old ones, and the log entries move across.
     """
     ContentType = apps.get_model("contenttypes", "ContentType")
-    if not ContentType.objects.filter(app_label="clinic", model="clinicsettings").exists():
-        ContentType.objects.filter(app_label="pages", model="clinicsettings").update(app_label="clinic")
+    old = ContentType.objects.filter(app_label="pages", model="clinicsettings").first()
+    if old is None:
+        return
+    new = ContentType.objects.filter(app_label="clinic", model="clinicsettings").first()
+    if new is None:
+        old.app_label = "clinic"
+        old.save(update_fields=["app_label"])
+        return
+    Permission = apps.get_model("auth", "Permission")
+    for permission in Permission.objects.filter(content_type=old):
+        replacement, _ = Permission.objects.get_or_create(
+            content_type=new, codename=permission.codename, defaults={"name": permission.name}
+        )
+        for group in permission.group_set.all():
+            group.permissions.add(replacement)
+        for user in permission.user_set.all():
+            user.user_permissions.add(replacement)
+    apps.get_model("wagtailcore", "ModelLogEntry").objects.filter(content_type=old).update(content_type=new)
+    old.delete()
 
 
 def give_back_content_type(apps, schema_editor):
@@ -32,6 +51,7 @@ class Migration(migrations.Migration):
         # renamed it to this app's name: only Django's state is created here.
         ('pages', '0003_clinic_settings_move_to_clinic'),
         ('contenttypes', '0002_remove_content_type_name'),
+        ('auth', '0012_alter_user_first_name_max_length'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]

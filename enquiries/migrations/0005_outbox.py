@@ -18,8 +18,9 @@ def move_delivery_to_the_outbox(apps, schema_editor):
     """
     One outbox row per email an enquiry had: the staff alert always, the
     acknowledgement if the patient was to get one. The enquiry's attempt count
-    and last error go with whichever emails were still unsent; an email never
-    tried is due at once, one that had run out of attempts stays given up.
+    and last error go with the emails still unsent (the failures were theirs),
+    or with every email when all went in the end. An email never tried is due
+    at once; one that had run out of attempts stays given up.
     """
     Enquiry = apps.get_model("enquiries", "Enquiry")
     OutboxEmail = apps.get_model("enquiries", "OutboxEmail")
@@ -28,7 +29,9 @@ def move_delivery_to_the_outbox(apps, schema_editor):
         sent = {"staff_alert": enquiry.staff_notified_at}
         if enquiry.patient_acknowledgement_wanted:
             sent["acknowledgement"] = enquiry.patient_notified_at
+        all_sent = None not in sent.values()
         for kind, sent_at in sent.items():
+            attempts = enquiry.notification_attempts if all_sent or sent_at is None else 0
             if sent_at is not None:
                 delivery = {"sent_at": sent_at, "next_attempt_at": None, "last_error": ""}
             elif enquiry.notification_attempts == 0:
@@ -43,7 +46,7 @@ def move_delivery_to_the_outbox(apps, schema_editor):
                     enquiry_id=enquiry.pk,
                     kind=kind,
                     created_at=enquiry.created_at,
-                    attempts=enquiry.notification_attempts,
+                    attempts=attempts,
                     **delivery,
                 )
             )

@@ -3,6 +3,7 @@
 import pytest
 
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 
 from clinic.models import ClinicSettings
 from tests.migrator import migrate
@@ -30,3 +31,21 @@ def test_clinic_details_and_who_may_change_them_survive_the_move_to_the_clinic_a
     assert list(office.permissions.values_list("content_type__app_label", "codename")) == [
         ("clinic", "change_clinicsettings")
     ]
+
+
+def test_permissions_follow_even_when_the_clinic_content_type_was_already_made(site):
+    old = migrate(("clinic", None), ("pages", "0002_clinic_settings_contact_page"))
+    OldContentType = old.get_model("contenttypes", "ContentType")
+    OldGroup, OldPermission = old.get_model("auth", "Group"), old.get_model("auth", "Permission")
+    OldContentType.objects.create(app_label="clinic", model="clinicsettings")
+    OldGroup.objects.create(name="Office").permissions.add(
+        OldPermission.objects.get(content_type__app_label="pages", codename="change_clinicsettings")
+    )
+
+    migrate()
+
+    office = Group.objects.get(name="Office")
+    assert list(office.permissions.values_list("content_type__app_label", "codename")) == [
+        ("clinic", "change_clinicsettings")
+    ]
+    assert not ContentType.objects.filter(app_label="pages", model="clinicsettings").exists()

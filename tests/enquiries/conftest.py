@@ -5,6 +5,7 @@ from django.core.cache import cache
 from pages.models import TreatmentPage
 from tests.conftest import session_snapshot
 from tests.enquiries.factories import make_clinic_pages
+from tests.snapshots import forget_cached_rows
 
 
 @pytest.fixture(autouse=True)
@@ -23,4 +24,5 @@ def clinic_pages(db, clinic_pages_snapshot):
     per session and put back for each test; returns the published treatments.
     """
     clinic_pages_snapshot.restore()
-    return list(TreatmentPage.objects.live().order_by("path"))
+    yield list(TreatmentPage.objects.live().order_by("path"))
+    forget_cached_rows()

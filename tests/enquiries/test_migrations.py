@@ -81,7 +81,7 @@ def test_email_delivery_moves_from_the_enquiry_to_one_outbox_row_per_email():
         EmailKind.ACKNOWLEDGEMENT: (sent_at, 0, None, ""),
     }
     assert delivery(acknowledgement_failing) == {
-        EmailKind.STAFF_ALERT: (sent_at, 2, None, ""),
+        EmailKind.STAFF_ALERT: (sent_at, 0, None, ""),
         EmailKind.ACKNOWLEDGEMENT: (None, 2, retry, "SMTPRecipientsRefused at 2026-03-02 09:05"),
     }
     assert delivery(never_tried) == {EmailKind.STAFF_ALERT: (None, 0, received, "")}

@@ -14,12 +14,13 @@ import time_machine
 
 from django.core.mail.backends.locmem import EmailBackend as LocmemEmailBackend
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Site
 
+from enquiries import outbox
 from enquiries.models import EmailKind, Enquiry, OutboxEmail
 from enquiries.tasks import send_email
 from tests.enquiries.admin.conftest import enquiry_url
@@ -329,7 +330,7 @@ def test_suspected_spam_rescued_by_staff_gets_its_emails_on_the_next_run(
     admin_client.post(enquiry_url("not_spam", enquiry))
     output = run_retry_command()
 
-    assert output == "Emails due: 2; sent: 2; still failing: 0\n"
+    assert output == "Emails due: 2; sent: 2; not sent yet: 0\n"
     assert len(staff_alerts(mailoutbox)) == 1
     assert len(acknowledgements(mailoutbox)) == 1
 
@@ -346,8 +347,8 @@ def test_retry_command_reports_counts_never_content(inboxes, press_send, mailout
     with time_machine.travel(later + timedelta(hours=1), tick=False):
         sent = run_retry_command()
 
-    assert still_failing == "Emails due: 2; sent: 0; still failing: 2\n"
-    assert sent == "Emails due: 2; sent: 2; still failing: 0\n"
+    assert still_failing == "Emails due: 2; sent: 0; not sent yet: 2\n"
+    assert sent == "Emails due: 2; sent: 2; not sent yet: 0\n"
     assert len(mailoutbox) == 2
 
 
@@ -398,3 +399,58 @@ def test_failed_task_queues_another_try_when_the_task_backend_can_defer(
     retry = queued.exclude(pk__in=first_tasks).get()
     assert retry.args_kwargs == {"args": [alert.pk], "kwargs": {}}
     assert retry.run_after == alert.next_attempt_at
+
+
+def test_suspected_spam_that_staff_move_on_without_rescuing_still_emails_nobody(
+    inboxes, press_send, mailoutbox
+):
+    press_send(message="Cheap pills http://a.example http://b.example https://c.example")
+    Enquiry.objects.update(status=Enquiry.Status.IN_PROGRESS)  # picked up, but not marked "Not spam"
+
+    output = run_retry_command()
+
+    assert output.startswith("Emails due: 0;")
+    assert mailoutbox == []
+    assert not Enquiry.objects.unanswered().exists()
+
+
+def test_a_sender_that_outlived_its_lease_leaves_the_next_senders_record_alone(
+    inboxes, client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        send_enquiry(client)
+    alert = OutboxEmail.objects.get(kind=EmailKind.STAFF_ALERT)
+    slow_lease = outbox.claim(alert.pk, timezone.now())
+    # Its send hangs past the lease; another sender takes the email over and sends it.
+    with time_machine.travel(slow_lease + timedelta(seconds=1), tick=False):
+        assert outbox.send(alert.pk) is True
+
+    outbox.record_failure(alert, ConnectionResetError(), slow_lease)
+
+    alert.refresh_from_db()
+    assert alert.sent_at is not None
+    assert (alert.attempts, alert.next_attempt_at, alert.last_error) == (0, None, "")
+    assert len(staff_alerts(mailoutbox)) == 1
+
+
+def test_one_email_that_cannot_be_handled_does_not_stop_the_others(
+    inboxes, client, mailoutbox, monkeypatch, django_capture_on_commit_callbacks, caplog
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        send_enquiry(client)
+    alert = OutboxEmail.objects.get(kind=EmailKind.STAFF_ALERT)
+    send = outbox.send
+
+    def database_gone_for_the_alert(email_id):
+        if email_id == alert.pk:
+            # As a real one would, the error's text quotes the row.
+            raise DatabaseError(f"could not write row ({PATIENT_EMAIL})")
+        return send(email_id)
+
+    monkeypatch.setattr(outbox, "send", database_gone_for_the_alert)
+    output = run_retry_command()
+
+    assert output == "Emails due: 2; sent: 1; not sent yet: 1\n"
+    assert len(acknowledgements(mailoutbox)) == 1
+    assert f"Outbox email {alert.pk} could not be sent: DatabaseError" in caplog.text
+    assert patient_words_in(caplog.text) == []
