@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Value
+from django.utils.cache import patch_cache_control
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -44,6 +45,13 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            # A signed-in visitor's copy carries their userbar: no shared cache may keep it.
+            patch_cache_control(response, private=True)
+        return response
 
     def get_view_restrictions(self):
         """Wagtail's answer, in one query, or none if routing already found there are none."""
