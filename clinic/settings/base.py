@@ -102,6 +102,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite, for an editor with the preview panel open: autosave and the preview
+# write at the same moment. WAL lets a writer and readers work side by side;
+# IMMEDIATE takes the write lock when a transaction starts, so a second writer
+# waits its turn (for up to `timeout` seconds) instead of failing with
+# "database is locked" when it cannot upgrade a read lock.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
