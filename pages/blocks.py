@@ -189,3 +189,11 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {"faq": {"max_num": 1}}
+
+    def defer_required_validation(self):
+        """
+        A draft's body may still be empty, but each block in it is checked in
+        full on every save. Wagtail would otherwise let a draft keep an empty
+        block and refuse it only on publishing, with the error far down the page.
+        """
+        blocks.Block.defer_required_validation(self)  # not the children's, as StreamBlock's own would

@@ -75,6 +75,38 @@ def test_editor_saves_a_draft_that_patients_cannot_see(client, demo_site):
     assert "Cupping" not in client.get("/treatments/").content.decode()
 
 
+def test_draft_with_an_empty_block_is_refused_on_saving_with_the_error_at_the_top(client, demo_site):
+    client.force_login(make_user("editor", groups=["Editors"]))
+    index = TreatmentIndexPage.objects.get()
+    url, data = treatment_form(
+        client,
+        index,
+        title="Cupping",
+        slug="cupping",
+        summary="Draft only.",
+        body=streamfield([("text", rich_text("<p>Ready.</p>")), ("heading", {"text": "", "level": "h2"})]),
+    )
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert not TreatmentPage.objects.filter(slug="cupping").exists()
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("could not be created due to validation errors" in message for message in messages)
+    assert "body" in response.context["form"].errors
+
+
+def test_draft_with_no_body_yet_still_saves(client, demo_site):
+    client.force_login(make_user("editor", groups=["Editors"]))
+    index = TreatmentIndexPage.objects.get()
+    url, data = treatment_form(client, index, title="Cupping", slug="cupping", body=streamfield([]))
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    assert not TreatmentPage.objects.get(slug="cupping").live
+
+
 def test_publishing_without_alt_text_for_the_listing_image_is_refused(client, demo_site):
     client.force_login(make_user("moderator", groups=["Moderators"]))
     index = TreatmentIndexPage.objects.get()
