@@ -6,6 +6,8 @@ what it is for in the block picker. Patterns follow the NHS digital service
 manual (inset text, care cards, expanders) because patients recognise them.
 """
 
+from django import forms
+
 from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
@@ -178,6 +180,34 @@ class TestimonialBlock(blocks.StructBlock):
         description = "A patient's words about their care, with their consent."
 
 
+class ClinicDetailsBlock(blocks.StructBlock):
+    """
+    The clinic's contact details as they are in Settings > Clinic details, so a
+    page never keeps an old phone number after the setting changes.
+    """
+
+    DETAILS = [
+        ("phone", "Phone number"),
+        ("email", "Email address"),
+        ("address", "Postal address"),
+        ("opening_hours", "Opening hours"),
+    ]
+
+    show = blocks.MultipleChoiceBlock(
+        choices=DETAILS,
+        default=["phone", "email"],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Shown as set in Settings > Clinic details; change them there and every page follows.",
+    )
+
+    class Meta:
+        icon = "home"
+        template = "pages/blocks/clinic_details_block.html"
+        label = "Clinic contact details"
+        preview_value = {"show": ["phone", "email", "address"]}
+        description = "The clinic's phone, email, address or opening hours, always up to date."
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     text = TextBlock()
@@ -186,6 +216,7 @@ class BodyBlock(blocks.StreamBlock):
     care_card = CareCardBlock()
     faq = FAQBlock()
     testimonial = TestimonialBlock()
+    clinic_details = ClinicDetailsBlock()
 
     class Meta:
         block_counts = {"faq": {"max_num": 1}}

@@ -1,8 +1,12 @@
-"""The clinic's contact details and a helper shared by the page texts."""
+"""
+The clinic's contact details and a helper shared by the page texts.
+
+Page texts never repeat the phone number or email address: they show them with
+the "clinic_details" block, which reads Settings > Clinic details.
+"""
 
 PHONE = "020 8220 4254"
 EMAIL = "info@clayhallosteopath.com"
-EMAIL_LINK = f'<a href="mailto:{EMAIL}">{EMAIL}</a>'
 
 CLINIC = {
     "name": "Clayhall Osteopaths",

@@ -1,6 +1,6 @@
 """The home page and the information pages: about, contact, privacy notice, accessibility statement."""
 
-from .details import EMAIL_LINK, PHONE, heading
+from .details import heading
 
 HOME = {
     "title": "Home",
@@ -152,10 +152,9 @@ PRIVACY = {
                 "<p>Clayhall Osteopaths is the controller of the personal information described in "
                 "this notice. This means we decide how and why it is used, and we are responsible for "
                 "looking after it.</p>"
-                f"<p>You can contact us about anything in this notice by email at {EMAIL_LINK}, by "
-                f"phone on {PHONE}, or by post to the address on our "
-                '<a href="/contact/">contact page</a>.</p>',
+                "<p>You can contact us about anything in this notice by email, by phone or by post:</p>",
             ),
+            ("clinic_details", {"show": ["email", "phone", "address"]}),
             heading("What we collect through this website"),
             (
                 "text",
@@ -287,11 +286,12 @@ ACCESSIBILITY = {
             (
                 "text",
                 "<p>If you have difficulty using any part of this website, or need information in "
-                "another format such as large print, contact us:</p>"
-                f"<ul><li>phone: {PHONE}</li>"
-                f"<li>email: {EMAIL_LINK}</li></ul>"
-                "<p>We aim to reply within one working day and to fix problems as quickly as we "
-                "can.</p>",
+                "another format such as large print, contact us:</p>",
+            ),
+            ("clinic_details", {"show": ["phone", "email"]}),
+            (
+                "text",
+                "<p>We aim to reply within one working day and to fix problems as quickly as we can.</p>",
             ),
             heading("Visiting the clinic"),
             (
