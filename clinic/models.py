@@ -31,7 +31,7 @@ class ClinicSettings(BaseSiteSetting):
     booking_url = models.URLField(
         "online booking address",
         blank=True,
-        help_text="Optional. When set, a 'Book online' link appears on every page.",
+        help_text="Optional. When set, a 'Book an appointment' button appears on every page and treatment.",
     )
     contact_page = models.ForeignKey(
         "wagtailcore.Page",

@@ -15,6 +15,10 @@ CLINIC = {
     # DEMO DATA: the street address below is a placeholder, not the clinic's
     # real address. Replace it in the admin (Settings > Clinic details).
     "address": "24 Clayhall Avenue\nClayhall\nIlford\nIG5 0LG",
+    # DEMO DATA: a stand-in for the clinic's online booking page (example.com
+    # addresses are reserved for examples). Replace it in the admin, or clear it
+    # to hide the "Book an appointment" buttons.
+    "booking_url": "https://booking.example.com/clayhall-osteopaths",
     "opening_hours": [
         ("period", {"days": "Monday to Friday", "hours": "9am to 8pm"}),
         ("period", {"days": "Saturday", "hours": "9am to 2pm"}),

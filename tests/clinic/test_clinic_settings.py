@@ -25,8 +25,9 @@ def test_changing_the_setting_changes_every_page(client, demo_site):
         assert 'href="tel:+442079460000"' in html, url
         assert "020 7946 0000" in html, url
         assert 'href="mailto:reception@example.org"' in html, url
-        assert 'href="https://booking.example.org/clayhall">Book online' in html, url
         header = html.split("</header>", 1)[0]
+        assert 'href="https://booking.example.org/clayhall"' in header, url
+        assert "Book<span" in header and "an appointment</span>" in header, url
         assert "020 8220 4254" not in header, url
 
 
@@ -41,8 +42,19 @@ def test_opening_hours_and_address_render_on_the_contact_page(client, demo_site)
         assert line in html
 
 
-def test_booking_link_is_absent_until_a_booking_address_is_set(client, demo_site):
-    assert "Book online" not in client.get("/").content.decode()
+def test_booking_is_offered_on_every_treatment_page_while_a_booking_address_is_set(client, demo_site):
+    details = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    assert details.booking_url, "the demo content sets one"
+
+    for slug in ("osteopathy", "medical-acupuncture", "deep-tissue-massage", "electrotherapy"):
+        main = client.get(f"/treatments/{slug}/").content.decode().split("<main", 1)[1]
+        booking = f'<a class="button" href="{details.booking_url}">Book an appointment</a>'
+        assert main.count(booking) == 2, slug
+
+    details.booking_url = ""
+    details.save()
+    for url in PUBLIC_PAGES:
+        assert "Book an appointment" not in client.get(url).content.decode(), url
 
 
 def test_administrator_edits_the_clinic_details_in_the_admin(admin_client, demo_site):
