@@ -6,6 +6,8 @@ emails all show them, and none of those apps should reach into another for
 them. Edited under Settings > Clinic details.
 """
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.utils.functional import cached_property
 
@@ -28,6 +30,12 @@ class ClinicSettings(BaseSiteSetting):
     email = models.EmailField(default="info@clayhallosteopath.com")
     address = models.TextField(max_length=300, blank=True, help_text="One line of the address per line.")
     opening_hours = StreamField([("period", OpeningPeriodBlock())], blank=True)
+    map_url = models.URLField(
+        "map link",
+        blank=True,
+        help_text="Optional: a link to the clinic on OpenStreetMap. Left empty, the contact page "
+        "links to an OpenStreetMap search for the address.",
+    )
     booking_url = models.URLField(
         "online booking address",
         blank=True,
@@ -53,6 +61,7 @@ class ClinicSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("phone"), FieldPanel("email")], heading="Contact"),
         FieldPanel("address"),
+        FieldPanel("map_url"),
         FieldPanel("opening_hours"),
         FieldPanel("booking_url"),
         MultiFieldPanel(
@@ -67,6 +76,15 @@ class ClinicSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.name
+
+    @cached_property
+    def map_link(self):
+        """A plain link to the clinic on a map: nothing from another site is embedded in ours."""
+        if self.map_url:
+            return self.map_url
+        if not self.address_lines:
+            return ""
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": ", ".join(self.address_lines)})
 
     @cached_property
     def address_lines(self):

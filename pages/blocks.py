@@ -7,6 +7,7 @@ manual (inset text, care cards, expanders) because patients recognise them.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from wagtail import blocks
 from wagtail.images import get_image_model
@@ -48,19 +49,44 @@ class TextBlock(blocks.RichTextBlock):
         description = "Paragraphs, lists and links."
 
 
+class CaptionedImageValue(blocks.StructValue):
+    def alt(self):
+        """What the image's alt attribute says: nothing for a decorative image."""
+        return "" if self.get("decorative") else self.get("alt_text") or ""
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     alt_text = blocks.CharBlock(
         max_length=250,
+        required=False,
         label="Alternative text",
         help_text="Describe what the image shows for someone who cannot see it.",
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        label="The image is decorative",
+        help_text="Tick if the image shows nothing a reader would miss: screen readers then skip it.",
     )
     caption = blocks.CharBlock(max_length=250, required=False)
 
     class Meta:
         icon = "image"
         template = "pages/blocks/captioned_image_block.html"
-        description = "An image with a required text alternative and an optional caption."
+        value_class = CaptionedImageValue
+        description = "An image with a text alternative (unless it is decorative) and an optional caption."
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("image") and not value.get("decorative") and not (value.get("alt_text") or "").strip():
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        "Describe the image for people who cannot see it, or tick that it is decorative."
+                    )
+                }
+            )
+        return value
 
     def get_preview_value(self):
         # Blocks cannot name a fixed image, so preview with the newest one uploaded.

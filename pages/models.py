@@ -61,13 +61,38 @@ class BasePage(Page):
 
 
 class HomePage(BasePage):
+    HERO_RENDITIONS = ("fill-640x480|format-webp", "fill-960x720|format-webp", "fill-1280x960|format-webp")
+    route_select_related = ("hero_image",)
+
     hero_heading = models.CharField(max_length=120)
     hero_text = models.TextField(max_length=400, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A picture beside the introduction. It is the first thing patients see: choose a calm one.",
+    )
+    hero_image_alt = models.CharField(
+        "hero image alternative text",
+        max_length=250,
+        blank=True,
+        help_text="Describe what the picture shows for someone who cannot see it.",
+    )
     body = StreamField(BodyBlock(), blank=True)
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text")], heading="Introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+            ],
+            heading="Introduction",
+        ),
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
@@ -75,6 +100,19 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["pages.TreatmentIndexPage", "pages.ContactPage", "pages.StandardPage"]
     max_count = 1
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="home_hero_image_has_alt_text",
+                condition=models.Q(hero_image__isnull=True) | ~models.Q(hero_image_alt=""),
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": "Describe the picture for people who cannot see it."})
 
     def route(self, request, path_components):
         """
@@ -181,6 +219,12 @@ class TreatmentPage(BasePage):
         blank=True,
         help_text="Describe what the image shows for someone who cannot see it.",
     )
+    listing_image_decorative = models.BooleanField(
+        "the image is decorative",
+        default=False,
+        help_text="Tick if the image shows nothing a reader would miss (a pattern, an abstract picture): "
+        "screen readers then skip it, and it needs no alternative text.",
+    )
     body = StreamField(BodyBlock())
 
     content_panels = [
@@ -194,7 +238,12 @@ class TreatmentPage(BasePage):
             heading="Appointment facts",
         ),
         MultiFieldPanel(
-            [FieldPanel("listing_image"), FieldPanel("listing_image_alt")], heading="Listing image"
+            [
+                FieldPanel("listing_image"),
+                FieldPanel("listing_image_alt"),
+                FieldPanel("listing_image_decorative"),
+            ],
+            heading="Listing image",
         ),
         FieldPanel("body"),
     ]
@@ -208,14 +257,28 @@ class TreatmentPage(BasePage):
         constraints = [
             models.CheckConstraint(
                 name="treatment_listing_image_has_alt_text",
-                condition=models.Q(listing_image__isnull=True) | ~models.Q(listing_image_alt=""),
+                condition=models.Q(listing_image__isnull=True)
+                | ~models.Q(listing_image_alt="")
+                | models.Q(listing_image_decorative=True),
             ),
         ]
 
     def clean(self):
         super().clean()
-        if self.listing_image_id and not self.listing_image_alt.strip():
-            raise ValidationError({"listing_image_alt": "Describe the image for people who cannot see it."})
+        if self.listing_image_id and not self.listing_image_decorative and not self.listing_image_alt.strip():
+            raise ValidationError(
+                {
+                    "listing_image_alt": "Describe the image for people who cannot see it, "
+                    "or tick that it is decorative."
+                }
+            )
+        if self.listing_image_decorative:
+            self.listing_image_alt = ""  # decorative images are skipped by screen readers
+
+    @property
+    def listing_image_alt_text(self):
+        """What the image's alt attribute says: nothing for a decorative image."""
+        return "" if self.listing_image_decorative else self.listing_image_alt
 
 
 class StandardPage(BasePage):
@@ -235,11 +298,40 @@ class ContactPage(BasePage):
     directions = RichTextField(
         features=TEXT_FEATURES,
         blank=True,
-        help_text="How to reach the clinic: transport, parking, step-free access.",
+        help_text="Where the clinic is, in a sentence or two; the access details below cover the rest.",
+    )
+    public_transport = RichTextField(
+        features=SHORT_TEXT_FEATURES, blank=True, help_text="Nearest stations and bus stops, and the walk."
+    )
+    parking = RichTextField(
+        features=SHORT_TEXT_FEATURES, blank=True, help_text="Where to park, and any limits."
+    )
+    step_free_access = RichTextField(
+        features=SHORT_TEXT_FEATURES,
+        blank=True,
+        help_text="Steps, ramps, doors and lifts, and how to ask for help on arrival.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("directions")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("directions")]
+    ACCESS_DETAILS = [
+        ("public_transport", "By public transport"),
+        ("parking", "Parking"),
+        ("step_free_access", "Step-free access"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("directions"), *(FieldPanel(name) for name, _ in ACCESS_DETAILS)],
+            heading="Getting here",
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("directions"),
+        *(index.SearchField(name) for name, _ in ACCESS_DETAILS),
+    ]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
@@ -251,4 +343,7 @@ class ContactPage(BasePage):
         context["form"] = EnquiryForm(
             initial={"treatment": request.GET.get("treatment", ""), "source": request.get_full_path()[:500]}
         )
+        context["access_details"] = [
+            (heading, getattr(self, name)) for name, heading in self.ACCESS_DETAILS if getattr(self, name)
+        ]
         return context

@@ -18,10 +18,14 @@ def migrate(*targets):
     """
     executor = MigrationExecutor(connection)
     targets = list(targets) or executor.loader.graph.leaf_nodes()
-    # Rows written just now have foreign-key checks pending, which would block ALTER TABLE.
+    # Foreign keys are checked as each row is written, not at the end: in one
+    # transaction, a check still pending would block the next ALTER TABLE. (On a
+    # real deployment each migration commits on its own.)
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-    executor.migrate(targets)
+        try:
+            executor.migrate(targets)
+        finally:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     # The state of every migration now applied, as `manage.py migrate` would build it.
     return MigrationExecutor(connection)._create_project_state(with_applied_migrations=True).apps

@@ -1,4 +1,7 @@
-"""Recipes for the abstract listing images the loader draws with Pillow (no files are downloaded)."""
+"""
+Recipes for the pictures the loader draws with Pillow (no files are downloaded):
+abstract listing images for the treatments, and an illustration for the home page.
+"""
 
 # Muted teal and sand palette for the generated listing images.
 TEAL_DEEP = "#2f6f6a"
@@ -9,11 +12,17 @@ SAND_LIGHT = "#f3ece0"
 SAND = "#e6d5b8"
 SAND_DEEP = "#c8aa80"
 
-# Image recipes: a vertical gradient plus shapes. Positions and sizes are
-# fractions of the picture's height (y, r, width) and width (x); opacity is 0-255.
+WINDOW = "#d9ecf2"
+WHITE = "#fbfaf7"
+
+# Image recipes: a size (1600 x 1000 unless given), a vertical gradient, then
+# shapes. Positions and sizes are fractions of the picture's height (y, r,
+# width) and width (x); opacity is 0-255. "alt" describes the picture in the
+# image library; a page that shows it decoratively says so itself.
 # ("circle", x, y, r, colour, opacity)
 # ("ring", x, y, r, line_width, colour, opacity)
 # ("line", x1, y1, x2, y2, line_width, colour, opacity)
+# ("rect", x, y, w, h, radius, colour, opacity): x and w of the width, the rest of the height
 
 OSTEOPATHY_IMAGE = {
     "title": "Demo listing image: osteopathy",
@@ -75,5 +84,30 @@ ELECTROTHERAPY_IMAGE = {
         ("ring", 0.42, 0.5, 0.45, 0.012, TEAL_LIGHT, 160),
         ("ring", 0.42, 0.5, 0.6, 0.012, TEAL_LIGHT, 120),
         ("circle", 0.85, 0.25, 0.16, SAND_DEEP, 130),
+    ],
+}
+
+TREATMENT_ROOM_IMAGE = {
+    "title": "Demo picture: treatment room",
+    "filename": "demo-treatment-room.jpg",
+    "size": (1600, 1200),
+    "alt": "Illustration of a calm treatment room: a teal treatment couch beneath a bright window, "
+    "with a plant in a pot beside it",
+    "gradient": (SAND_LIGHT, SAND),
+    "shapes": [
+        ("rect", 0.0, 0.72, 1.0, 0.28, 0, SAND_DEEP, 120),  # floor
+        ("rect", 0.12, 0.12, 0.34, 0.4, 0.02, WHITE, 255),  # window frame
+        ("rect", 0.135, 0.14, 0.31, 0.36, 0.01, WINDOW, 255),  # glass
+        ("line", 0.295, 0.14, 0.295, 0.5, 0.012, WHITE, 255),
+        ("line", 0.135, 0.32, 0.445, 0.32, 0.012, WHITE, 255),
+        ("circle", 0.2, 0.26, 0.05, WHITE, 150),  # light on the glass
+        ("rect", 0.24, 0.62, 0.56, 0.09, 0.04, TEAL, 255),  # couch top
+        ("rect", 0.24, 0.6, 0.13, 0.05, 0.025, MIST, 255),  # pillow
+        ("rect", 0.29, 0.71, 0.02, 0.12, 0, TEAL_DEEP, 255),  # legs
+        ("rect", 0.71, 0.71, 0.02, 0.12, 0, TEAL_DEEP, 255),
+        ("rect", 0.83, 0.66, 0.09, 0.14, 0.02, SAND_DEEP, 255),  # pot
+        ("circle", 0.855, 0.56, 0.07, TEAL_DEEP, 235),  # leaves
+        ("circle", 0.9, 0.52, 0.06, TEAL, 235),
+        ("circle", 0.875, 0.46, 0.05, TEAL_LIGHT, 235),
     ],
 }

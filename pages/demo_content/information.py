@@ -40,7 +40,8 @@ HOME = {
             "inset",
             {
                 "text": "<p>You can book with us directly. Opening hours and directions are on our "
-                '<a href="/contact/">contact page</a>.</p>'
+                '<a href="/contact/">contact page</a>, and answers to common questions about your '
+                'first visit are on <a href="/your-visit/">your visit</a>.</p>'
             },
         ),
     ],
@@ -115,17 +116,81 @@ CONTACT = {
         "show_in_menus": True,
         "summary": "Phone, email, opening hours and directions for Clayhall Osteopaths in Clayhall, Ilford.",
         "intro": "<p>Call or email us to book an appointment or to ask a question. We reply to emails "
-        "within one working day.</p>",
+        'within one working day. Before your first visit, you may find our <a href="/your-visit/">'
+        "answers to common questions</a> useful.</p>",
         "directions": "<p>We are in Clayhall, in the London Borough of Redbridge, a short distance north "
-        "of Gants Hill.</p>"
-        "<p><b>By Underground:</b> the nearest station is Gants Hill on the Central line. From there "
-        "it is about a 15-minute walk, or a short bus ride.</p>"
-        "<p><b>By bus:</b> several local bus routes stop nearby. Transport for London's journey "
-        "planner will show you the best route from where you are.</p>"
-        "<p><b>By car:</b> there is on-street parking in the roads nearby. Please check the signs, as "
-        "some spaces have time limits.</p>"
-        "<p><b>Step-free access:</b> please call us before your first visit, so that we can tell you "
-        "about the entrance and help you plan your visit.</p>",
+        "of Gants Hill.</p>",
+        "public_transport": "<p>The nearest Underground station is Gants Hill on the Central line, "
+        "about a 15-minute walk away or a short bus ride. Several local bus routes stop nearby: "
+        "Transport for London's journey planner shows the best route from where you are.</p>",
+        "parking": "<p>There is on-street parking in the roads nearby. Please check the signs, as some "
+        "spaces have time limits.</p>",
+        "step_free_access": "<p>Please call us before your first visit, so that we can tell you about "
+        "the entrance and help you plan your visit. We are happy to meet you at the door.</p>",
+    },
+}
+
+YOUR_VISIT = {
+    "model": "pages.StandardPage",
+    "fields": {
+        "title": "Your visit",
+        "slug": "your-visit",
+        "show_in_menus": True,
+        "seo_title": "Your visit: what to wear, how long it takes, fees and cancellations",
+        "summary": (
+            "What to wear, how long your first appointment takes, whether you need a GP referral, "
+            "how to pay and what happens if you need to cancel."
+        ),
+        "body": [
+            (
+                "text",
+                "<p>Most people have a few questions before they come to see us for the first time. "
+                "If yours is not answered here, please call or email us.</p>",
+            ),
+            (
+                "faq",
+                {
+                    "heading": "Before your first appointment",
+                    "items": [
+                        {
+                            "question": "What should I wear?",
+                            "answer": "<p>Wear something comfortable that you can move in, such as "
+                            "loose trousers or leggings and a T-shirt. Your osteopath may need to see "
+                            "how the painful area moves, so a vest top or shorts can help. If you would "
+                            "rather stay covered, say so: we will always find a way that suits you, "
+                            "and you are welcome to bring someone with you.</p>",
+                        },
+                        {
+                            "question": "How long does the first appointment take?",
+                            "answer": "<p>Allow about an hour. We spend the first part listening to "
+                            "you and asking about your health, then examine you and explain what we "
+                            "find. If treatment is right for you, it usually starts in the same "
+                            "appointment. Follow-up appointments are shorter.</p>",
+                        },
+                        {
+                            "question": "Do I need a referral from my GP?",
+                            "answer": "<p>No. You can book with us directly. If you have letters or "
+                            "scan results from your GP or a hospital, please bring them. If we think "
+                            "you should see your GP first, we will tell you and explain why.</p>",
+                        },
+                        {
+                            "question": "What if I need to cancel or change my appointment?",
+                            "answer": "<p>Please let us know at least 24 hours before, by phone or "
+                            "email, and we will find you another time. If you cancel with less notice "
+                            "or do not come, we may ask you to pay for the appointment, unless it was "
+                            "for a reason you could not help.</p>",
+                        },
+                        {
+                            "question": "How can I pay, and do you work with health insurers?",
+                            "answer": "<p>You pay at the end of each appointment, by card or in cash. "
+                            "Our fees are on each treatment's page. Many health insurers cover "
+                            "osteopathy: check with yours before you come, as some ask you to get "
+                            "their approval first. We give you a receipt to claim with.</p>",
+                        },
+                    ],
+                },
+            ),
+        ],
     },
 }
 

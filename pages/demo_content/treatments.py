@@ -7,7 +7,8 @@ from .images import ACUPUNCTURE_IMAGE, ELECTROTHERAPY_IMAGE, MASSAGE_IMAGE, OSTE
 
 OSTEOPATHY = {
     "model": "pages.TreatmentPage",
-    "listing_image": OSTEOPATHY_IMAGE,
+    # Abstract pictures: decorative, so screen readers skip them.
+    "images": {"listing_image": {**OSTEOPATHY_IMAGE, "decorative": True}},
     "fields": {
         "title": "Osteopathy",
         "slug": "osteopathy",
@@ -132,7 +133,8 @@ OSTEOPATHY = {
 
 MEDICAL_ACUPUNCTURE = {
     "model": "pages.TreatmentPage",
-    "listing_image": ACUPUNCTURE_IMAGE,
+    # Abstract pictures: decorative, so screen readers skip them.
+    "images": {"listing_image": {**ACUPUNCTURE_IMAGE, "decorative": True}},
     "fields": {
         "title": "Medical acupuncture (trigger point dry needling)",
         "slug": "medical-acupuncture",
@@ -302,7 +304,8 @@ MEDICAL_ACUPUNCTURE = {
 
 DEEP_TISSUE_MASSAGE = {
     "model": "pages.TreatmentPage",
-    "listing_image": MASSAGE_IMAGE,
+    # Abstract pictures: decorative, so screen readers skip them.
+    "images": {"listing_image": {**MASSAGE_IMAGE, "decorative": True}},
     "fields": {
         "title": "Deep tissue massage",
         "slug": "deep-tissue-massage",
@@ -403,7 +406,8 @@ DEEP_TISSUE_MASSAGE = {
 
 ELECTROTHERAPY = {
     "model": "pages.TreatmentPage",
-    "listing_image": ELECTROTHERAPY_IMAGE,
+    # Abstract pictures: decorative, so screen readers skip them.
+    "images": {"listing_image": {**ELECTROTHERAPY_IMAGE, "decorative": True}},
     "fields": {
         "title": "Electrotherapy",
         "slug": "electrotherapy",

@@ -1,8 +1,13 @@
 """Every public page renders the demo content with the clinic's details, menu and breadcrumbs."""
 
 import pytest
+from bs4 import BeautifulSoup
 
+from wagtail.models import Site
+
+from clinic.models import ClinicSettings
 from clinic.views import server_error
+from pages.models import TreatmentPage
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +20,7 @@ PUBLIC_PAGES = {
     "/treatments/electrotherapy/": "pages/treatment_page.html",
     "/about/": "pages/standard_page.html",
     "/privacy/": "pages/standard_page.html",
+    "/your-visit/": "pages/standard_page.html",
     "/accessibility/": "pages/standard_page.html",
     "/contact/": "pages/contact_page.html",
 }
@@ -92,7 +98,70 @@ def test_treatment_index_lists_every_live_treatment_with_an_image(client, demo_s
     for slug in ("osteopathy", "medical-acupuncture", "deep-tissue-massage", "electrotherapy"):
         assert f'href="/treatments/{slug}/"' in html
     assert html.count('srcset="') >= 4
-    assert 'alt=""' not in html
+    # The demo's abstract pictures are decorative: empty alternative text, so screen readers skip them.
+    images = BeautifulSoup(html, "html.parser").select("img.card__image")
+    assert len(images) == 4
+    assert {image["alt"] for image in images} == {""}
+
+
+def test_a_listing_image_that_is_not_decorative_keeps_its_alternative_text(client, demo_site):
+    TreatmentPage.objects.filter(slug="osteopathy").update(
+        listing_image_decorative=False, listing_image_alt="An osteopath examining a patient's shoulder"
+    )
+
+    for url in ("/treatments/", "/treatments/osteopathy/"):
+        html = client.get(url).content.decode()
+        assert 'alt="An osteopath examining a patient&#x27;s shoulder"' in html, url
+
+
+def test_home_page_shows_its_picture_with_alternative_text_first_and_unhurried(client, demo_site):
+    image = BeautifulSoup(client.get("/").content, "html.parser").select_one("img.hero__image")
+
+    assert image["alt"].startswith("Illustration of a calm treatment room")
+    assert image["fetchpriority"] == "high"
+    assert "loading" not in image.attrs
+    assert image["width"] and image["height"]
+    assert len(image["srcset"].split(",")) == 3
+
+
+def test_contact_page_gives_access_details_and_a_plain_map_link(client, demo_site):
+    html = client.get("/contact/").content.decode()
+    page = BeautifulSoup(html, "html.parser")
+
+    getting_here = page.select_one("section[aria-labelledby=getting-here-heading]")
+    assert [h3.get_text() for h3 in getting_here.select("h3")] == [
+        "By public transport",
+        "Parking",
+        "Step-free access",
+    ]
+    assert "Gants Hill" in getting_here.get_text()
+    [map_link] = page.select("a[href^='https://www.openstreetmap.org/']")
+    assert map_link["href"] == (
+        "https://www.openstreetmap.org/search?query=24+Clayhall+Avenue%2C+Clayhall%2C+Ilford%2C+IG5+0LG"
+    )
+    # A link, never a map embedded from another site.
+    assert page.select("iframe, object, embed") == []
+
+
+def test_clinic_can_link_its_own_map(client, demo_site):
+    details = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    details.map_url = "https://www.openstreetmap.org/node/123"
+    details.save()
+
+    assert 'href="https://www.openstreetmap.org/node/123"' in client.get("/contact/").content.decode()
+
+
+def test_your_visit_page_answers_the_questions_patients_ask_first(client, demo_site):
+    page = BeautifulSoup(client.get("/your-visit/").content, "html.parser")
+
+    questions = [summary.get_text(strip=True) for summary in page.select("details summary")]
+    assert questions == [
+        "What should I wear?",
+        "How long does the first appointment take?",
+        "Do I need a referral from my GP?",
+        "What if I need to cancel or change my appointment?",
+        "How can I pay, and do you work with health insurers?",
+    ]
 
 
 def test_footer_links_privacy_notice_and_accessibility_statement(client, demo_site):

@@ -42,6 +42,7 @@ def test_listing_image_needs_alternative_text_in_the_form(demo_site):
     treatment = TreatmentPage.objects.get(slug="osteopathy")
     treatment.listing_image = make_image()
     treatment.listing_image_alt = "  "
+    treatment.listing_image_decorative = False
 
     with pytest.raises(ValidationError) as error:
         treatment.full_clean()
@@ -52,4 +53,26 @@ def test_listing_image_needs_alternative_text_in_the_database(demo_site):
     treatments = TreatmentPage.objects.filter(slug="osteopathy")
 
     with pytest.raises(IntegrityError):
-        treatments.update(listing_image=make_image(), listing_image_alt="")
+        treatments.update(listing_image=make_image(), listing_image_alt="", listing_image_decorative=False)
+
+
+def test_a_decorative_listing_image_needs_no_alternative_text_and_keeps_none(demo_site):
+    treatment = TreatmentPage.objects.get(slug="osteopathy")
+    treatment.listing_image_alt = "A pattern of circles"
+    treatment.listing_image_decorative = True
+
+    treatment.full_clean()
+
+    assert treatment.listing_image_alt == ""
+    assert treatment.listing_image_alt_text == ""
+
+
+def test_hero_image_needs_alternative_text_in_the_form_and_the_database(demo_site):
+    home = HomePage.objects.get()
+    home.hero_image_alt = ""
+
+    with pytest.raises(ValidationError) as error:
+        home.full_clean()
+    assert "hero_image_alt" in error.value.message_dict
+    with pytest.raises(IntegrityError):
+        HomePage.objects.update(hero_image_alt="")

@@ -27,16 +27,21 @@ from pages.models import HomePage
 IMAGE_SIZE = (1600, 1000)
 
 
-def draw_listing_image(recipe):
-    """A calm abstract JPEG: a soft vertical gradient with translucent, slightly blurred shapes."""
-    width, height = IMAGE_SIZE
-    top, bottom = (PILImage.new("RGB", IMAGE_SIZE, colour) for colour in recipe["gradient"])
-    picture = PILImage.composite(bottom, top, PILImage.linear_gradient("L").resize(IMAGE_SIZE))
+def draw_picture(recipe):
+    """A calm JPEG: a soft vertical gradient with translucent, slightly blurred shapes."""
+    size = recipe.get("size", IMAGE_SIZE)
+    width, height = size
+    top, bottom = (PILImage.new("RGB", size, colour) for colour in recipe["gradient"])
+    picture = PILImage.composite(bottom, top, PILImage.linear_gradient("L").resize(size))
     for kind, *geometry, colour, opacity in recipe["shapes"]:
         # Each shape is a blurred mask, so its edges blend softly into what lies beneath.
-        mask = PILImage.new("L", IMAGE_SIZE)
+        mask = PILImage.new("L", size)
         draw = ImageDraw.Draw(mask)
-        if kind == "line":
+        if kind == "rect":
+            x, y, w, h, radius = geometry
+            box = (x * width, y * height, (x + w) * width, (y + h) * height)
+            draw.rounded_rectangle(box, radius=round(radius * height), fill=opacity)
+        elif kind == "line":
             x1, y1, x2, y2, line_width = geometry
             xy = (x1 * width, y1 * height, x2 * width, y2 * height)
             draw.line(xy, fill=opacity, width=round(line_width * height))
@@ -63,7 +68,7 @@ def is_disposable_placeholder(page):
 
 
 class Command(BaseCommand):
-    help = "Create the clinic's demo pages, listing images and clinic details; existing ones are kept."
+    help = "Create the clinic's demo pages, pictures and clinic details; existing ones are kept."
 
     def handle(self, *args, **options):
         self.created, self.present, self.new_images = [], [], []
@@ -77,7 +82,7 @@ class Command(BaseCommand):
             titles = ", ".join(page.title for page in self.created)
             self.stdout.write(f"Pages created: {len(self.created)}" + (f" ({titles})" if titles else ""))
             self.stdout.write(f"Pages already present, left unchanged: {len(self.present)}")
-            self.stdout.write(f"Listing images created: {len(self.new_images)}")
+            self.stdout.write(f"Pictures created: {len(self.new_images)}")
             self.stdout.write(f"Clinic details filled in: {', '.join(filled) or 'none needed'}")
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
 
@@ -92,7 +97,7 @@ class Command(BaseCommand):
             self.present.append(home)
             return home, self.make_default_site(site, home)
 
-        fields = dict(demo_content.SITE["fields"])
+        fields = {**demo_content.SITE["fields"], **self.image_fields(demo_content.SITE)}
         slug = fields.pop("slug")
         # The welcome page usually holds the slug "home": build beside it under a
         # temporary slug, move the site over, and only then remove the old page
@@ -136,9 +141,7 @@ class Command(BaseCommand):
         fields = dict(node["fields"])
         page = parent.get_children().filter(slug=fields["slug"]).first()
         if page is None:
-            if recipe := node.get("listing_image"):
-                fields["listing_image"] = self.ensure_image(recipe)
-                fields["listing_image_alt"] = recipe["alt"]
+            fields.update(self.image_fields(node))
             page = parent.add_child(instance=model(**fields))
             page.save_revision().publish()
             self.created.append(page)
@@ -153,11 +156,22 @@ class Command(BaseCommand):
         for child in node.get("children", ()):
             self.ensure_page(page, child)
 
+    def image_fields(self, node):
+        """A node's pictures as page fields: the image, and its alternative text or that it is decorative."""
+        fields = {}
+        for field, recipe in node.get("images", {}).items():
+            fields[field] = self.ensure_image(recipe)
+            if recipe.get("decorative"):
+                fields[f"{field}_decorative"] = True
+            else:
+                fields[f"{field}_alt"] = recipe["alt"]
+        return fields
+
     def ensure_image(self, recipe):
         image_model = get_image_model()
         image = image_model.objects.filter(title=recipe["title"]).first()
         if image is None:
-            data = draw_listing_image(recipe)
+            data = draw_picture(recipe)
             image = image_model(
                 title=recipe["title"],
                 file=ImageFile(BytesIO(data), name=recipe["filename"]),
