@@ -9,7 +9,6 @@ written to Wagtail's log against the user who made it.
 
 from abc import abstractmethod
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.utils.text import capfirst
 
@@ -17,7 +16,8 @@ from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
-from enquiries.models import Enquiry, Outcome, Status
+from enquiries.forms import CloseForm
+from enquiries.models import Enquiry, Status
 
 
 class RequiresModelPermission:
@@ -100,14 +100,6 @@ class MarkAsSpamBulkAction(EnquiryBulkAction):
     @classmethod
     def change(cls, enquiry, user, cleaned_data):
         enquiry.status = Status.SPAM
-
-
-class CloseForm(forms.Form):
-    outcome = forms.ChoiceField(
-        choices=[("", "Choose an outcome"), *Outcome.choices],
-        label="Outcome",
-        error_messages={"required": "Choose the outcome for these enquiries"},
-    )
 
 
 class CloseBulkAction(EnquiryBulkAction):

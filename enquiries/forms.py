@@ -1,5 +1,5 @@
 """
-The "Write to us" form.
+The "Write to us" form, and the inbox's small forms for staff.
 
 Error messages follow the GOV.UK design system: they say what to do, in the
 patient's words. Anti-spam fields (a honeypot and a signed start time) travel
@@ -29,6 +29,7 @@ from enquiries.models import (
     PHONE_MAX_LENGTH,
     ContactPreference,
     Enquiry,
+    Outcome,
     Status,
     treatments,
 )
@@ -226,6 +227,22 @@ class NoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Notes are for staff only and are never sent to the patient.",
         error_messages={"required": "Write the note before adding it"},
+    )
+
+
+class CloseForm(forms.Form):
+    """
+    The outcome to close with: one form for the Close button on an enquiry and
+    the bulk Close, so both offer the same outcomes and say the same thing.
+    """
+
+    outcome = forms.ChoiceField(
+        choices=[("", "Choose an outcome"), *Outcome.choices],
+        label="Outcome",
+        error_messages={
+            "required": "Choose an outcome before closing",
+            "invalid_choice": "Choose an outcome from the list before closing",
+        },
     )
 
 

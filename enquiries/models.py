@@ -50,6 +50,8 @@ class Outcome(models.TextChoices):
     BOOKED = "booked", "Booked"
     NOT_SUITABLE = "not_suitable", "Not suitable"
     NO_REPLY = "no_reply", "No reply"
+    # The patient needed urgent care rather than an appointment, and was told where to get it.
+    EMERGENCY_CARE = "emergency_care", "Advised emergency care (999, A&E or 111)"
     OTHER = "other", "Other"
 
 

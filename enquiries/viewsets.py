@@ -6,17 +6,22 @@ Enquiries are registered as a snippet because Wagtail 8 gives bulk actions
 Wagtail's own ModelViewSet machinery: filters, inspect view, history, export.
 
 Every admin view of the inbox is here: the listing, the detail (inspect) view,
-the triage edit form and the small actions on one enquiry; the bulk actions are
-in ``bulk_actions.py``. Only staff with the enquiry permissions (the "Reception"
-group, administrators) see any of it. Patients' words are shown, escaped, and never edited: the edit
-form holds the triage fields alone, and nobody can add an enquiry here. Every
-detail view, change, export and deletion is written to Wagtail's log.
+the triage edit form and the small actions on one enquiry (a note, and the
+triage buttons: assign to me, mark in progress, close, mark as spam, not spam);
+the bulk actions are in ``bulk_actions.py``. Only staff with the enquiry
+permissions (the "Reception" group, administrators) see any of it. Patients'
+words are shown, escaped, and never edited: the edit form holds the triage
+fields alone, and nobody can add an enquiry here. Every detail view, change,
+export and deletion is written to Wagtail's log.
 """
+
+from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaks_filter
@@ -25,10 +30,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.views import View
+from django.views.defaults import permission_denied
 
 from wagtail.actions.edit import EditAction
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
+from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, TitleColumn, UserColumn
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 from wagtail.permissions import policy_registry
@@ -36,12 +43,15 @@ from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, Sn
 
 from clinic import phone
 from enquiries.filters import EnquiryFilterSet
-from enquiries.forms import NoteForm, TriageForm
+from enquiries.forms import CloseForm, NoteForm, TriageForm
 from enquiries.models import Enquiry, EnquiryNote, EnquirySettings, Status
 from enquiries.working_days import add_working_days
 
 # Characters that make a spreadsheet treat a cell as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Date and time in exports: ISO order, 24-hour clock, no seconds; the same in CSV text and XLSX cells.
+EXPORT_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+EXPORT_XLSX_DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 
 
 def neutralise_formula(value):
@@ -72,13 +82,45 @@ class EnquiryIndexView(IndexView):
         return queryset.order_by("-urgent", F("first_answered_at").asc(nulls_first=True), "created_at", "pk")
 
     @cached_property
-    def show_export_buttons(self):
+    def can_export(self):
         return self.request.user.has_perm("enquiries.export_enquiry") and bool(self.list_export)
+
+    # Wagtail tucks its export links into the header's "more" dropdown, where
+    # reception never found them: they are header buttons of their own instead.
+    show_export_buttons = False
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.can_export:
+            buttons += [
+                HeaderButton("Download CSV", url=self.csv_export_url, icon_name="download", priority=10),
+                HeaderButton("Download Excel", url=self.xlsx_export_url, icon_name="download", priority=20),
+            ]
+        return buttons
+
+    def get_export_url(self, format):
+        """
+        The list's own address with the current filters. Filtering reloads only the
+        results (and these buttons) from another address, with a parameter of its
+        own that is no filter and has no place in the export log.
+        """
+        params = self.request.GET.copy()
+        params.pop("_w_filter_fragment", None)
+        params["export"] = format
+        return f"{self.index_url}?{params.urlencode()}"
 
     def preprocess_field_value(self, field, value, export_format):
         if field == "phone":
             value = phone.display(value)
+        elif field == "assignee" and value is not None:
+            value = staff_name(value)
+        elif isinstance(value, datetime):
+            return export_datetime(value, export_format)
         return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        return super().generate_xlsx_row(worksheet, row_dict, date_format=EXPORT_XLSX_DATETIME_FORMAT)
 
     def search_queryset(self, queryset):
         """Wagtail's search of the listed fields, plus the number however it was typed (020…, +44 20…)."""
@@ -102,6 +144,18 @@ class EnquiryIndexView(IndexView):
                 data={"format": spreadsheet_format, "filters": filters, "rows": len(enquiries)},
             )
         return super().as_spreadsheet(enquiries, spreadsheet_format)
+
+
+def export_datetime(value, export_format):
+    """
+    A date and time in the clinic's time (Europe/London, so British Summer Time in
+    summer), whatever time zone the person exporting chose for their admin account:
+    text in CSV, a real date cell in XLSX (which holds no time zone).
+    """
+    clinic_time = timezone.localtime(value, timezone.get_default_timezone())
+    if export_format == IndexView.FORMAT_CSV:
+        return clinic_time.strftime(EXPORT_DATETIME_FORMAT)
+    return clinic_time.replace(tzinfo=None)
 
 
 class EnquiryInspectView(InspectView):
@@ -134,23 +188,37 @@ class EnquiryInspectView(InspectView):
     def get_urgent_display_value(self):
         return "Yes: the patient said an urgent warning sign applies" if self.object.urgent else "No"
 
+    def triage_actions(self, spam):
+        """The triage buttons that make sense for this enquiry now, by URL name: {name: url}."""
+        if not user_may_change(self.request.user, self.object):
+            return {}
+        viewset = self.model.snippet_viewset
+        return {
+            name: reverse(viewset.get_url_name(name), args=[quote(self.object.pk)])
+            for name, action in TRIAGE_ACTIONS.items()
+            if action.applies(self.object, self.request.user, spam)
+        }
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         viewset = self.model.snippet_viewset
         can_add_notes = self.request.user.has_perm("enquiries.add_enquirynote")
         working_days = EnquirySettings.for_request(self.request).reply_within_working_days
+        spam = counts_as_spam(self.object)
+        triage_actions = self.triage_actions(spam)
         context.update(
             {
                 "notes": self.object.notes.select_related("author"),
                 "note_form": NoteForm() if can_add_notes else None,
                 "add_note_url": reverse(viewset.get_url_name("add_note"), args=[quote(self.object.pk)]),
-                "not_spam_url": reverse(viewset.get_url_name("not_spam"), args=[quote(self.object.pk)]),
-                "can_change": self.user_has_permission("change"),
+                "triage_actions": triage_actions,
+                "close_form": CloseForm(auto_id="close-%s") if "close" in triage_actions else None,
+                "assignee_name": staff_name(self.object.assignee) if self.object.assignee else None,
                 "history": ModelLogEntry.objects.for_instance(self.object).select_related("user")[:50],
                 "overdue": Enquiry.objects.overdue(working_days).filter(pk=self.object.pk).exists(),
                 "reply_due_at": add_working_days(self.object.created_at, working_days),
                 "emails": self.object.emails.all(),
-                "counts_as_spam": Enquiry.objects.spam().filter(pk=self.object.pk).exists(),
+                "counts_as_spam": spam,
             }
         )
         return context
@@ -183,23 +251,66 @@ def describe(field_name, value):
         return str(dict(field.flatchoices).get(value, value))
     if field_name == "assignee":
         user = value if hasattr(value, "get_username") else get_user_model().objects.filter(pk=value).first()
-        return (user.get_full_name() or user.get_username()) if user else "—"
+        return staff_name(user) if user else "—"
     return str(value)
 
 
+def staff_name(user):
+    """A colleague as staff know them: their full name, or their username if they gave none."""
+    return user.get_full_name() or user.get_username()
+
+
+def user_may_change(user, enquiry):
+    return policy_registry.get_by_type(Enquiry).user_has_permission_for_instance(user, "change", enquiry)
+
+
+def counts_as_spam(enquiry):
+    """Marked or suspected spam, by the one rule the inbox uses everywhere (``EnquiryQuerySet.spam``)."""
+    return Enquiry.objects.spam().filter(pk=enquiry.pk).exists()
+
+
+TRIAGE_FIELDS = ("status", "outcome", "assignee")
+
+
+def triage_values(enquiry):
+    return {name: getattr(enquiry, name) for name in TRIAGE_FIELDS}
+
+
+def triage_changes(before, enquiry):
+    """What changed since ``before``, in the edit view's log format, so the History section reads the same."""
+    after = triage_values(enquiry)
+    return {
+        name: [describe(name, before[name]), describe(name, after[name])]
+        for name in TRIAGE_FIELDS
+        if before[name] != after[name]
+    }
+
+
 class EnquiryActionView(View):
+    """
+    A small POST-only action on one enquiry. Refused with a plain 403 rather than
+    Wagtail's redirect to the dashboard, so a refused POST never looks like one
+    that went through. (Wagtail itself sends anyone without admin access to the
+    login page before this view runs.)
+    """
+
     http_method_names = ["post"]
     permission_required = None
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.permission_required):
-            raise PermissionDenied
+            return refuse(request)
         self.enquiry = get_object_or_404(Enquiry, pk=unquote(str(kwargs["pk"])))
         return super().dispatch(request, *args, **kwargs)
 
     def back_to_enquiry(self):
         viewset = Enquiry.snippet_viewset
         return redirect(viewset.get_url_name("inspect"), self.enquiry.pk)
+
+
+def refuse(request):
+    # Django's own 403 page; raising PermissionDenied would be turned into a redirect by Wagtail.
+    return permission_denied(request, PermissionDenied())
 
 
 class AddNoteView(EnquiryActionView):
@@ -219,24 +330,142 @@ class AddNoteView(EnquiryActionView):
         return self.back_to_enquiry()
 
 
-class NotSpamView(EnquiryActionView):
+class TriageActionView(EnquiryActionView):
+    """
+    One triage step on one enquiry, from the buttons on its detail page: a plain
+    POST form, so it works without JavaScript. The step goes through
+    ``Enquiry.save`` (so the triage timestamps follow) and is logged with what it
+    changed, as the edit form's changes are.
+
+    A step that no longer makes sense (a colleague got there first, a second
+    click) changes nothing and says so.
+    """
+
     permission_required = "enquiries.change_enquiry"
+    log_action = "enquiries.triage"
+    form_class = None
+
+    @staticmethod
+    def applies(enquiry, user, spam):
+        """Whether the step makes sense for ``enquiry`` as it stands (``spam``: it counts as spam)."""
+        raise NotImplementedError
+
+    def change(self, enquiry, cleaned_data):
+        """Apply the step to ``enquiry``; saving and logging are done for it."""
+        raise NotImplementedError
+
+    def done_message(self, enquiry):
+        raise NotImplementedError
+
+    def invalid_message(self, form):
+        """What to do about a form sent without what the step needs."""
+        raise NotImplementedError
 
     def post(self, request, pk):
-        if not policy_registry.get_by_type(Enquiry).user_has_permission_for_instance(
-            request.user, "change", self.enquiry
-        ):
-            raise PermissionDenied
-        self.enquiry.status = Status.NEW
-        self.enquiry.suspected_spam = False
-        self.enquiry.save()
-        log(self.enquiry, "enquiries.not_spam", user=request.user)
-        messages.success(request, f"{self.enquiry.reference} is back in the inbox as a new enquiry.")
+        if not user_may_change(request.user, self.enquiry):
+            return refuse(request)
+        form = self.form_class(request.POST) if self.form_class else None
+        if form is not None and not form.is_valid():
+            messages.error(request, self.invalid_message(form))
+            return self.back_to_enquiry()
+        with transaction.atomic():
+            # Read afresh and locked: two colleagues pressing at once are each logged truthfully.
+            enquiry = Enquiry.objects.select_for_update().get(pk=self.enquiry.pk)
+            if not self.applies(enquiry, request.user, counts_as_spam(enquiry)):
+                messages.warning(
+                    request,
+                    f"{enquiry.reference} was not changed: that step does not apply to it as it "
+                    "stands now. A colleague may have just changed it.",
+                )
+                return self.back_to_enquiry()
+            before = triage_values(enquiry)
+            self.change(enquiry, form.cleaned_data if form else {})
+            enquiry.save()
+            changes = triage_changes(before, enquiry)
+            log(enquiry, self.log_action, user=request.user, data={"changes": changes})
+        messages.success(request, self.done_message(enquiry))
         return self.back_to_enquiry()
 
 
-def urgent_label(enquiry):
-    return "Urgent" if enquiry.urgent else ""
+class AssignToMeView(TriageActionView):
+    @staticmethod
+    def applies(enquiry, user, spam):
+        return not spam and enquiry.status != Status.CLOSED and enquiry.assignee_id != user.pk
+
+    def change(self, enquiry, cleaned_data):
+        enquiry.assignee = self.request.user
+
+    def done_message(self, enquiry):
+        return f"{enquiry.reference} is assigned to you."
+
+
+class MarkInProgressView(TriageActionView):
+    """Also reopens a closed enquiry (its outcome and closing time are cleared by ``Enquiry.save``)."""
+
+    @staticmethod
+    def applies(enquiry, user, spam):
+        return not spam and enquiry.status != Status.IN_PROGRESS
+
+    def change(self, enquiry, cleaned_data):
+        enquiry.status = Status.IN_PROGRESS
+
+    def done_message(self, enquiry):
+        return f"{enquiry.reference} is in progress."
+
+
+class CloseView(TriageActionView):
+    form_class = CloseForm
+
+    @staticmethod
+    def applies(enquiry, user, spam):
+        return not spam and enquiry.status != Status.CLOSED
+
+    def change(self, enquiry, cleaned_data):
+        enquiry.status = Status.CLOSED
+        enquiry.outcome = cleaned_data["outcome"]
+
+    def done_message(self, enquiry):
+        return f"{enquiry.reference} is closed: {enquiry.get_outcome_display()}."
+
+    def invalid_message(self, form):
+        return f"Choose an outcome before closing {self.enquiry.reference}. Nothing has been changed."
+
+
+class MarkAsSpamView(TriageActionView):
+    @staticmethod
+    def applies(enquiry, user, spam):
+        return enquiry.status != Status.SPAM
+
+    def change(self, enquiry, cleaned_data):
+        enquiry.status = Status.SPAM
+
+    def done_message(self, enquiry):
+        return f"{enquiry.reference} is marked as spam. 'Not spam' moves it back to the inbox."
+
+
+class NotSpamView(TriageActionView):
+    log_action = "enquiries.not_spam"
+
+    @staticmethod
+    def applies(enquiry, user, spam):
+        return spam
+
+    def change(self, enquiry, cleaned_data):
+        enquiry.status = Status.NEW
+        enquiry.suspected_spam = False
+
+    def done_message(self, enquiry):
+        return f"{enquiry.reference} is back in the inbox as a new enquiry."
+
+
+# The triage buttons on an enquiry's detail page, in the order shown, by URL name.
+TRIAGE_ACTIONS = {
+    "assign_to_me": AssignToMeView,
+    "mark_in_progress": MarkInProgressView,
+    "close": CloseView,
+    "mark_as_spam": MarkAsSpamView,
+    "not_spam": NotSpamView,
+}
 
 
 def overdue_label(enquiry):
@@ -316,7 +545,10 @@ class EnquiryViewSet(SnippetViewSet):
                 # Wagtail's checkbox column describes itself by this id.
                 get_title_id=lambda enquiry: f"snippet_{quote(enquiry.pk)}_title",
             ),
-            Column("urgent", label="Urgent", sort_key="urgent", accessor=urgent_label),
+            # Wagtail's status tag, coloured by the inbox's stylesheet (css/inbox.css).
+            StatusFlagColumn(
+                "urgent", true_label="Urgent", label="Urgent", sort_key="urgent", classname="enquiry-urgent"
+            ),
             DateColumn("created_at", label="Received", sort_key="created_at"),
             Column("name", label="Name"),
             Column("treatment_title", label="Treatment"),
@@ -351,5 +583,9 @@ class EnquiryViewSet(SnippetViewSet):
         return [
             *super().get_urlpatterns(),
             path("notes/<str:pk>/", AddNoteView.as_view(), name="add_note"),
+            path("assign-to-me/<str:pk>/", AssignToMeView.as_view(), name="assign_to_me"),
+            path("in-progress/<str:pk>/", MarkInProgressView.as_view(), name="mark_in_progress"),
+            path("close/<str:pk>/", CloseView.as_view(), name="close"),
+            path("spam/<str:pk>/", MarkAsSpamView.as_view(), name="mark_as_spam"),
             path("not-spam/<str:pk>/", NotSpamView.as_view(), name="not_spam"),
         ]

@@ -1,4 +1,7 @@
-"""Registers the enquiries inbox, its bulk actions, dashboard panel and log actions."""
+"""Registers the enquiries inbox, its bulk actions, stylesheet, dashboard panel and log actions."""
+
+from django.templatetags.static import static
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
@@ -19,6 +22,11 @@ for bulk_action in (AssignToMeBulkAction, MarkAsSpamBulkAction, CloseBulkAction)
     hooks.register("register_bulk_action", bulk_action)
 # Registered first, so it, not Wagtail's snippet delete, handles deleting enquiries.
 hooks.register("register_bulk_action", DeleteEnquiriesBulkAction, order=1)
+
+
+@hooks.register("insert_global_admin_css")
+def inbox_stylesheet():
+    return format_html('<link rel="stylesheet" href="{}">', static("enquiries/css/inbox.css"))
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,9 +1,11 @@
 """
 Reception's morning in the Wagtail admin: the dashboard says what is waiting, the
 inbox puts the urgent enquiry first, and one is triaged from opening to closing
-with a note and an audit trail. axe-core checks the parts of the inbox that the
-project renders itself (the dashboard panel, the inspect page's warning, notes
-and history, and the bulk-close confirmation); Wagtail's own chrome is its business.
+with a note and an audit trail, through the edit form or the detail page's
+triage buttons. axe-core checks the parts of the inbox that the project renders
+itself (the dashboard panel, the urgent tags, the inspect page's warning, triage
+buttons, notes and history, and the bulk-close confirmation); Wagtail's own
+chrome is its business.
 """
 
 import re
@@ -16,7 +18,7 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
-from enquiries.models import EmailKind, EnquiryNote, OutboxEmail, Outcome, Status
+from enquiries.models import EmailKind, Enquiry, EnquiryNote, OutboxEmail, Outcome, Status
 from tests.enquiries.factories import make_enquiry
 from tests.factories import make_user
 
@@ -26,9 +28,13 @@ VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", 
 PASSWORD = "a-long-test-password"
 
 PANEL = "#enquiries-section"
+ACTIONS = "section[aria-labelledby='actions-heading']"
+TRIAGE_AREA = {"include": [["p.enquiry-urgent"], [ACTIONS]]}
 INSPECT_SECTIONS = {
     "include": [
+        ["p.enquiry-urgent"],
         [".help-block.help-warning"],
+        [ACTIONS],
         ["section[aria-labelledby='notes-heading']"],
         ["section[aria-labelledby='emails-heading']"],
         ["section[aria-labelledby='history-heading']"],
@@ -127,6 +133,110 @@ def test_reception_triages_the_urgent_enquiry_first(page, live_server, reception
         ("enquiries.note", receptionist),
     }
     assert [entry.action for entry in trail].count("enquiries.triage") == 2
+
+
+def is_grey_or_pale(rgb):
+    """``rgb(r, g, b)`` as computed: grey (no colour to speak of) or pale (barely darker than white)."""
+    red, green, blue = (int(part) for part in re.findall(r"\d+", rgb)[:3])
+    return max(red, green, blue) - min(red, green, blue) < 60 or min(red, green, blue) > 200
+
+
+def rightmost_edge(locator):
+    """Where the furthest right of ``locator`` and everything in it ends, in CSS pixels."""
+    return locator.evaluate(
+        "area => Math.max(...[area, ...area.querySelectorAll('*')].map(e => e.getBoundingClientRect().right))"
+    )
+
+
+@VIEWPORTS
+def test_reception_assigns_and_closes_an_enquiry_with_the_detail_page_buttons(
+    page, live_server, axe_check, receptionist, inbox, viewport
+):
+    urgent = inbox
+    log_in(page, live_server, viewport)
+    open_admin(page, live_server, f"/admin/enquiries/inspect/{urgent.pk}/")
+
+    actions = page.locator(ACTIONS)
+    tag = page.locator("p.enquiry-urgent .w-status")
+    expect(tag).to_have_text("Urgent")
+    assert not is_grey_or_pale(tag.evaluate("element => getComputedStyle(element).backgroundColor"))
+    expect(actions.get_by_role("button")).to_have_text(
+        ["Assign to me", "Mark in progress", "Close enquiry", "Mark as spam"]
+    )
+    assert rightmost_edge(actions) <= viewport["width"]  # nothing sticks out, a phone's width included
+    axe_check(page, TRIAGE_AREA)
+
+    actions.get_by_role("button", name="Assign to me").click()
+    page.wait_for_load_state("load")
+    expect(page.locator(".messages")).to_contain_text(f"{urgent.reference} is assigned to you.")
+    expect(actions).to_contain_text("assigned to reception")
+    expect(actions.get_by_role("button", name="Assign to me")).to_have_count(0)
+
+    # Forgetting the outcome is explained, and changes nothing.
+    actions.get_by_role("button", name="Close enquiry").click()
+    page.wait_for_load_state("load")
+    expect(page.locator(".messages")).to_contain_text(f"Choose an outcome before closing {urgent.reference}.")
+    axe_check(page, TRIAGE_AREA)
+
+    actions.get_by_role("combobox", name="Outcome").select_option(
+        label="Advised emergency care (999, A&E or 111)"
+    )
+    actions.get_by_role("button", name="Close enquiry").click()
+    page.wait_for_load_state("load")
+    expect(page.locator(".messages")).to_contain_text(
+        f"{urgent.reference} is closed: Advised emergency care (999, A&E or 111)."
+    )
+    expect(actions.get_by_role("button")).to_have_text(["Mark in progress", "Mark as spam"])
+    expect(page.locator("section[aria-labelledby='history-heading']")).to_contain_text(
+        "Changed status from New to Closed; outcome from — to Advised emergency care (999, A&E or 111)"
+    )
+    axe_check(page, TRIAGE_AREA)
+
+    urgent.refresh_from_db()
+    assert (urgent.status, urgent.outcome, urgent.assignee) == (
+        Status.CLOSED,
+        Outcome.EMERGENCY_CARE,
+        receptionist,
+    )
+    assert urgent.closed_at is not None
+    assert urgent.first_answered_at is not None
+    trail = ModelLogEntry.objects.for_instance(urgent).filter(action="enquiries.triage")
+    assert [(entry.user, entry.data["changes"]) for entry in trail.order_by("timestamp", "pk")] == [
+        (receptionist, {"assignee": ["—", "reception"]}),
+        (
+            receptionist,
+            {"status": ["New", "Closed"], "outcome": ["—", "Advised emergency care (999, A&E or 111)"]},
+        ),
+    ]
+
+
+def test_the_triage_buttons_work_without_javascript(browser, live_server, receptionist, inbox):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    try:
+        log_in(page, live_server, PHONE)
+        open_admin(page, live_server, f"/admin/enquiries/inspect/{inbox.pk}/")
+        page.locator(ACTIONS).get_by_role("button", name="Mark in progress").click()
+        page.wait_for_load_state("load")
+
+        expect(page).to_have_url(live_server.url + f"/admin/enquiries/inspect/{inbox.pk}/")
+        expect(page.locator(".messages")).to_contain_text(f"{inbox.reference} is in progress.")
+    finally:
+        context.close()
+    assert Enquiry.objects.get(pk=inbox.pk).status == Status.IN_PROGRESS
+
+
+@VIEWPORTS
+def test_urgent_tag_in_the_list_stands_out_with_no_axe_violations(
+    page, live_server, axe_check, receptionist, inbox, viewport
+):
+    log_in(page, live_server, viewport)
+    open_admin(page, live_server, "/admin/enquiries/")
+
+    tag = page.get_by_role("row").filter(has_text=inbox.reference).locator("td.enquiry-urgent .w-status")
+    expect(tag).to_have_text("Urgent")
+    assert not is_grey_or_pale(tag.evaluate("element => getComputedStyle(element).backgroundColor"))
+    axe_check(page, "td.enquiry-urgent")
 
 
 def test_each_row_checkbox_is_described_by_its_reference(page, live_server, receptionist, inbox):

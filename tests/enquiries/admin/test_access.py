@@ -10,7 +10,10 @@ post changes one.
 
 import pytest
 
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+
+from wagtail.models import ModelLogEntry
 
 from enquiries.models import Enquiry, EnquiryNote
 from tests.enquiries.admin.conftest import bulk_url, enquiry_url, inbox_url
@@ -19,6 +22,7 @@ from tests.factories import make_user
 
 OUTSIDERS = [["Editors"], ["Moderators"], []]
 BULK_ACTIONS = ["assign_to_me", "mark_as_spam", "close", "delete"]
+TRIAGE_BUTTONS = ["assign_to_me", "mark_in_progress", "close", "mark_as_spam", "not_spam"]
 
 
 @pytest.fixture
@@ -83,8 +87,64 @@ def test_outsiders_cannot_change_delete_annotate_or_rescue_an_enquiry(outsider_c
     assert not EnquiryNote.objects.exists()
 
 
-def test_outsiders_cannot_get_the_note_and_not_spam_urls_either(outsider_client, enquiry):
-    for name in ("add_note", "not_spam"):
+@pytest.mark.parametrize("groups", [["Editors"], ["Moderators"]], ids=["editor", "moderator"])
+@pytest.mark.parametrize("name", TRIAGE_BUTTONS)
+def test_editors_and_moderators_pressing_a_triage_button_get_403_and_change_nothing(
+    client, enquiry, groups, name
+):
+    client.force_login(make_user("outsider", groups=groups))
+    before = Enquiry.objects.values().get(pk=enquiry.pk)
+
+    response = client.post(enquiry_url(name, enquiry), {"outcome": "booked"})
+
+    assert response.status_code == 403
+    assert_refused(response, enquiry)
+    assert Enquiry.objects.values().get(pk=enquiry.pk) == before
+    assert not ModelLogEntry.objects.for_instance(enquiry).exists()
+
+
+@pytest.mark.parametrize("name", TRIAGE_BUTTONS)
+def test_someone_without_admin_access_pressing_a_triage_button_is_sent_to_log_in(client, enquiry, name):
+    client.force_login(make_user("outsider"))
+    before = Enquiry.objects.values().get(pk=enquiry.pk)
+
+    response = client.post(enquiry_url(name, enquiry), {"outcome": "booked"})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    assert Enquiry.objects.values().get(pk=enquiry.pk) == before
+
+
+@pytest.fixture
+def viewer_client(client, db):
+    """Someone who may read enquiries but not change them."""
+    group = Group.objects.create(name="Auditors")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_enquiry")
+    )
+    client.force_login(make_user("auditor", groups=["Auditors"]))
+    return client
+
+
+def test_someone_who_may_only_view_is_offered_no_triage_buttons(viewer_client, enquiry):
+    content = viewer_client.get(enquiry_url("inspect", enquiry)).content.decode()
+
+    assert enquiry.reference in content
+    assert 'id="actions-heading"' not in content
+    for name in TRIAGE_BUTTONS:
+        assert enquiry_url(name, enquiry) not in content
+
+
+@pytest.mark.parametrize("name", TRIAGE_BUTTONS)
+def test_someone_who_may_only_view_is_refused_the_triage_buttons_with_403(viewer_client, enquiry, name):
+    before = Enquiry.objects.values().get(pk=enquiry.pk)
+
+    assert viewer_client.post(enquiry_url(name, enquiry), {"outcome": "booked"}).status_code == 403
+    assert Enquiry.objects.values().get(pk=enquiry.pk) == before
+
+
+def test_outsiders_cannot_get_the_note_and_triage_urls_either(outsider_client, enquiry):
+    for name in ("add_note", *TRIAGE_BUTTONS):
         response = outsider_client.get(enquiry_url(name, enquiry))
         assert response.status_code in (302, 403, 405)
         assert enquiry.reference not in response.content.decode()

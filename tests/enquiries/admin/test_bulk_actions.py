@@ -81,6 +81,14 @@ def test_close_with_an_outcome_stamps_the_times(reception_client, reception, enq
         assert logged_bulk_actions(enquiry) == [("wagtail.edit", reception, "close", NOW)]
 
 
+def test_close_with_the_emergency_care_outcome(reception_client, enquiries):
+    reception_client.post(bulk_url("close", *enquiries), {"outcome": "emergency_care"})
+
+    for enquiry in enquiries:
+        enquiry.refresh_from_db()
+        assert (enquiry.status, enquiry.outcome) == (Enquiry.Status.CLOSED, Enquiry.Outcome.EMERGENCY_CARE)
+
+
 def test_close_without_an_outcome_changes_nothing(reception_client, enquiries):
     response = reception_client.post(bulk_url("close", *enquiries), {"outcome": ""})
 
@@ -95,5 +103,11 @@ def test_close_confirmation_asks_for_an_outcome(reception_client, enquiries):
     content = reception_client.get(bulk_url("close", *enquiries)).content.decode()
 
     assert 'name="outcome"' in content
-    for label in ("Booked", "Not suitable", "No reply", "Other"):
+    for label in (
+        "Booked",
+        "Not suitable",
+        "No reply",
+        "Advised emergency care (999, A&amp;E or 111)",
+        "Other",
+    ):
         assert label in content

@@ -1,5 +1,6 @@
 """The detail view: everything the patient sent, notification status, history, and internal notes."""
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -92,6 +93,17 @@ def test_inspect_warns_of_an_urgent_enquiry(reception_client, enquiry):
     content = reception_client.get(enquiry_url("inspect", enquiry)).content.decode()
 
     assert "<strong>Urgent:</strong>" in content
+
+
+def test_inspect_shows_an_urgent_tag_for_an_urgent_enquiry_only(reception_client, enquiry):
+    calm = make_enquiry()
+
+    content = reception_client.get(enquiry_url("inspect", enquiry)).content.decode()
+    calm_content = reception_client.get(enquiry_url("inspect", calm)).content.decode()
+
+    assert re.search(r'<p class="enquiry-urgent">\s*<span class="w-status[^"]*">\s*Urgent\s*</span>', content)
+    assert 'class="enquiry-urgent"' not in calm_content
+    assert '<link rel="stylesheet" href="/static/enquiries/css/inbox.css">' in content
 
 
 def test_staff_add_a_note_shown_with_author_and_time(reception_client, enquiry):

@@ -1,14 +1,22 @@
-"""Export of the filtered inbox to CSV and XLSX: content, formula neutralisation, and the log."""
+"""
+Export of the filtered inbox to CSV and XLSX: content (times in London time,
+staff by name), formula neutralisation, the log, and who is offered the buttons.
+"""
 
 import csv
+import re
+from datetime import UTC, datetime
 from io import BytesIO, StringIO
 
 import openpyxl
 import pytest
+import time_machine
 
 from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
 
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from enquiries.models import Enquiry
 from tests.enquiries.admin.conftest import inbox_url
@@ -49,18 +57,24 @@ def xlsx_rows(response):
     return headings, [dict(zip(headings, row, strict=True)) for row in rows]
 
 
+# 09:30 UTC on a summer's day is 10:30 British Summer Time; in January London is on UTC.
+SUMMER = datetime(2026, 7, 1, 9, 30, tzinfo=UTC)
+WINTER = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
+
+
 @pytest.fixture
 def closed(reception):
-    return make_enquiry(
-        name="Bartholomew Crane",
-        email="bart@patient.example",
-        phone="020 7946 0456",
-        message="My shoulder aches when I lift my arm.",
-        treatment_title="Osteopathy",
-        status=Enquiry.Status.CLOSED,
-        outcome=Enquiry.Outcome.BOOKED,
-        assignee=reception,
-    )
+    with time_machine.travel(SUMMER, tick=False):
+        return make_enquiry(
+            name="Bartholomew Crane",
+            email="bart@patient.example",
+            phone="020 7946 0456",
+            message="My shoulder aches when I lift my arm.",
+            treatment_title="Osteopathy",
+            status=Enquiry.Status.CLOSED,
+            outcome=Enquiry.Outcome.BOOKED,
+            assignee=reception,
+        )
 
 
 @pytest.fixture
@@ -68,7 +82,9 @@ def new(db):
     return make_enquiry(name="Cecily Marsh", email="cecily@patient.example", urgent=True)
 
 
-def test_csv_export_holds_every_enquiry_in_the_list_with_raw_values(reception_client, closed, new):
+def test_csv_export_holds_every_enquiry_in_the_list_with_london_times_and_staff_names(
+    reception_client, closed, new
+):
     response = reception_client.get(inbox_url(export="csv"))
 
     assert response.status_code == 200
@@ -85,9 +101,12 @@ def test_csv_export_holds_every_enquiry_in_the_list_with_raw_values(reception_cl
     assert row["treatment_title"] == "Osteopathy"
     assert row["status"] == "closed"
     assert row["outcome"] == "booked"
-    assert row["assignee"] == "rita"
+    assert row["assignee"] == "Rita Reception"
     assert row["urgent"] == "False"
-    assert row["closed_at"].startswith(closed.closed_at.date().isoformat())
+    assert row["created_at"] == "2026-07-01 10:30"
+    assert row["closed_at"] == "2026-07-01 10:30"
+    assert row["first_answered_at"] == "2026-07-01 10:30"
+    assert row["first_opened_at"] == ""
 
 
 def test_csv_export_follows_the_current_filters(reception_client, closed, new):
@@ -116,6 +135,57 @@ def test_xlsx_export_holds_the_filtered_enquiries(reception_client, closed, new)
     assert rows[0]["message"] == "My shoulder aches when I lift my arm."
     assert rows[0]["outcome"] == "booked"
     assert rows[0]["urgent"] is False
+    assert rows[0]["assignee"] == "Rita Reception"
+
+
+def test_xlsx_export_holds_london_times_as_date_cells_in_a_clear_format(reception_client, closed):
+    sheet = openpyxl.load_workbook(BytesIO(body(reception_client.get(inbox_url(export="xlsx"))))).active
+    headings, row = list(sheet.iter_rows())
+
+    cell = row[[heading.value for heading in headings].index("created_at")]
+    assert cell.value == datetime(2026, 7, 1, 10, 30)
+    assert cell.number_format == "yyyy-mm-dd hh:mm"
+
+
+def test_export_times_are_london_time_in_winter_too(reception_client, db):
+    with time_machine.travel(WINTER, tick=False):
+        make_enquiry()
+
+    (row,) = csv_rows(reception_client.get(inbox_url(export="csv")))
+    _, (xlsx_row,) = xlsx_rows(reception_client.get(inbox_url(export="xlsx")))
+
+    assert row["created_at"] == "2026-01-15 09:30"
+    assert xlsx_row["created_at"] == datetime(2026, 1, 15, 9, 30)
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_export_times_are_london_time_whatever_time_zone_the_exporter_chose(
+    reception_client, reception, closed, export_format
+):
+    profile = UserProfile.get_for_user(reception)
+    profile.current_time_zone = "Asia/Tokyo"
+    profile.save()
+
+    response = reception_client.get(inbox_url(export=export_format))
+
+    if export_format == "csv":
+        assert csv_rows(response)[0]["created_at"] == "2026-07-01 10:30"
+    else:
+        assert xlsx_rows(response)[1][0]["created_at"] == datetime(2026, 7, 1, 10, 30)
+
+
+def test_a_colleague_without_a_full_name_is_exported_by_username(reception_client, db):
+    make_enquiry(assignee=make_user("colin", groups=["Reception"]))
+
+    (row,) = csv_rows(reception_client.get(inbox_url(export="csv")))
+
+    assert row["assignee"] == "colin"
+
+
+def test_an_unassigned_enquiry_exports_an_empty_assignee(reception_client, new):
+    (row,) = csv_rows(reception_client.get(inbox_url(export="csv")))
+
+    assert row["assignee"] == ""
 
 
 HOSTILE = ['=HYPERLINK("http://e.x")', "+SUM(1,2)", "-2+3", "@cmd", "\tTAB", "\rCR"]
@@ -166,6 +236,14 @@ def test_a_username_that_looks_like_a_formula_is_neutralised(reception_client, d
     assert row["assignee"] == "'=cmd"
 
 
+def test_a_full_name_that_looks_like_a_formula_is_neutralised(reception_client, db):
+    make_enquiry(assignee=make_user("mallory", groups=["Reception"], first_name="=1+2", last_name="X"))
+
+    (row,) = csv_rows(reception_client.get(inbox_url(export="csv")))
+
+    assert row["assignee"] == "'=1+2 X"
+
+
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
 def test_export_is_logged_against_each_exported_enquiry_with_filters_and_row_count(
     reception_client, reception, closed, new, export_format
@@ -201,11 +279,37 @@ def test_export_shows_in_the_enquiry_history(reception_client, closed):
     assert "Included in an export" in history.content.decode()
 
 
-def test_export_buttons_are_offered_to_reception(reception_client, closed):
-    content = reception_client.get(inbox_url()).content.decode()
+def header_button_urls(content):
+    """The addresses of the links shown in the header itself, as opposed to its "more" dropdown."""
+    return [
+        url.replace("&amp;", "&")
+        for url in re.findall(r'<a href="([^"]+)"[^>]*class="[^"]*\bw-header-button\b', content)
+    ]
 
-    assert "export=csv" in content
-    assert "export=xlsx" in content
+
+def test_export_buttons_are_shown_in_the_header_not_hidden_in_a_dropdown(reception_client, closed):
+    content = reception_client.get(inbox_url(status="closed")).content.decode()
+
+    assert header_button_urls(content) == [
+        inbox_url(status="closed", export="csv"),
+        inbox_url(status="closed", export="xlsx"),
+    ]
+    assert "Download CSV" in content
+    assert "Download Excel" in content
+    # Once each: not repeated in Wagtail's dropdown.
+    assert content.count("export=csv") == 1
+    assert content.count("export=xlsx") == 1
+
+
+def test_export_buttons_reloaded_with_the_filters_export_from_the_list_itself(reception_client, closed):
+    results = reverse("enquiry_admin:list_results") + "?status=closed&_w_filter_fragment=1"
+
+    content = reception_client.get(results).content.decode()
+
+    assert header_button_urls(content) == [
+        inbox_url(status="closed", export="csv"),
+        inbox_url(status="closed", export="xlsx"),
+    ]
 
 
 def test_a_user_who_may_view_but_not_export_is_refused_the_export(client, closed):
@@ -235,3 +339,4 @@ def test_a_user_who_may_not_export_is_offered_no_export_buttons(client, closed):
 
     assert "export=csv" not in content
     assert "export=xlsx" not in content
+    assert "Download" not in content

@@ -1,5 +1,6 @@
 """The inbox: what it lists, in what order, its filters and its search."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -42,6 +43,32 @@ def test_list_shows_reference_received_name_treatment_status_assignee_and_urgent
     for value in (enquiry.reference, "Florence Tapp", "Osteopathy", "In progress", "Rita Reception"):
         assert value in content
     assert reverse("enquiry_admin:inspect", args=[enquiry.pk]) in content
+
+
+def row_of(content, enquiry):
+    start = content.index(f">{enquiry.reference}<")
+    return content[content.rindex("<tr", 0, start) : content.index("</tr>", start)]
+
+
+def test_urgent_enquiries_carry_an_urgent_tag_in_the_list(reception_client):
+    urgent = make_enquiry(urgent=True)
+    calm = make_enquiry()
+
+    content = reception_client.get(inbox_url()).content.decode()
+
+    tag = re.search(
+        r'<td class="enquiry-urgent">\s*<span class="w-status[^"]*">\s*Urgent\s*</span>',
+        row_of(content, urgent),
+    )
+    assert tag
+    assert "w-status" not in row_of(content, calm)
+    assert "Urgent" not in row_of(content, calm)
+
+
+def test_the_urgent_tag_has_its_stylesheet_on_the_list(reception_client):
+    content = reception_client.get(inbox_url()).content.decode()
+
+    assert '<link rel="stylesheet" href="/static/enquiries/css/inbox.css">' in content
 
 
 def test_urgent_first_then_oldest_unanswered_then_answered(reception_client):
@@ -187,9 +214,5 @@ def test_list_marks_overdue_enquiries(reception_client):
     with time_machine.travel(MONDAY + timedelta(days=1, hours=3), tick=False):
         content = reception_client.get(inbox_url()).content.decode()
 
-    def row(enquiry):
-        start = content.index(f">{enquiry.reference}<")
-        return content[start : content.index("</tr>", start)]
-
-    assert "Overdue" in row(late)
-    assert "Overdue" not in row(fresh)
+    assert "Overdue" in row_of(content, late)
+    assert "Overdue" not in row_of(content, fresh)

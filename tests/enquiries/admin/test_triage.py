@@ -118,6 +118,17 @@ def test_closing_stamps_closed_and_first_answered(reception_client, enquiry):
     assert enquiry.first_answered_at == closed
 
 
+def test_the_edit_form_can_close_with_the_emergency_care_outcome(reception_client, enquiry):
+    choices = reception_client.get(enquiry_url("edit", enquiry)).context["form"].fields["outcome"].choices
+    assert ("emergency_care", "Advised emergency care (999, A&E or 111)") in choices
+
+    response = triage(reception_client, enquiry, "closed", outcome="emergency_care")
+
+    assert response.status_code == 302
+    enquiry.refresh_from_db()
+    assert (enquiry.status, enquiry.outcome) == (Enquiry.Status.CLOSED, Enquiry.Outcome.EMERGENCY_CARE)
+
+
 def test_first_answered_keeps_the_first_reply(reception_client, enquiry):
     first = RECEIVED + timedelta(hours=1)
     with time_machine.travel(first, tick=False):
