@@ -8,10 +8,15 @@ PAGES = [
     "/treatments/medical-acupuncture/",
     "/about/",
     "/privacy/",
+    "/your-visit/",
     "/contact/",
     "/no-such-page/",
 ]
-VIEWPORTS = {"phone": {"width": 320, "height": 640}, "desktop": {"width": 1280, "height": 800}}
+VIEWPORTS = {
+    "320": {"width": 320, "height": 640},
+    "375": {"width": 375, "height": 740},
+    "desktop": {"width": 1280, "height": 800},
+}
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())

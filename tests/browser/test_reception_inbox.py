@@ -25,6 +25,7 @@ from tests.factories import make_user
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+NARROWEST = {"width": 320, "height": 640}
 PASSWORD = "a-long-test-password"
 
 PANEL = "#enquiries-section"
@@ -148,7 +149,7 @@ def rightmost_edge(locator):
     )
 
 
-@VIEWPORTS
+@pytest.mark.parametrize("viewport", [NARROWEST, PHONE, DESKTOP], ids=["320", "phone", "desktop"])
 def test_reception_assigns_and_closes_an_enquiry_with_the_detail_page_buttons(
     page, live_server, axe_check, receptionist, inbox, viewport
 ):
