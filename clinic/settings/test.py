@@ -3,7 +3,7 @@
 import tempfile
 
 from .base import *
-from .base import dj_database_url, os
+from .base import CACHE_URL, dj_database_url, os
 
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -25,3 +25,8 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Each test process keeps its own cache, so tests cannot see each other's counts.
+# Tests of the shared cache start app processes of their own with CACHE_URL set.
+if not CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -58,3 +58,26 @@ def test_admin_makes_no_calls_to_outside_hosts():
     assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
     assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
     assert settings.WAGTAILEMBEDS_FINDERS == []
+
+
+def production_cache(**env):
+    result = run_python(
+        "import clinic.settings.production as s; c = s.CACHES['default']; print(c['BACKEND'], c['LOCATION'])",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="clinic.example",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_production_shares_its_cache_through_redis_when_one_is_named():
+    assert production_cache(REDIS_URL="redis://cache.internal:6379/0") == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://cache.internal:6379/0",
+    ]
+    assert production_cache(CACHE_URL="redis://other:6379/2")[1] == "redis://other:6379/2"
+
+
+def test_production_without_redis_shares_a_database_table_never_process_memory():
+    assert production_cache() == ["django.core.cache.backends.db.DatabaseCache", "django_cache"]
