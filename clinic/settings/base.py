@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "clinic",
     "pages",
     "enquiries",
+    "health",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -130,7 +131,9 @@ if CACHE_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -209,6 +212,17 @@ ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("ENQUIRIES_NOTIFICATION
 # Days kept, as the privacy notice says (purge_enquiries): closed ones from closing, spam from receipt.
 ENQUIRIES_RETENTION_DAYS = int(os.environ.get("ENQUIRIES_RETENTION_DAYS", "365"))
 ENQUIRIES_SPAM_RETENTION_DAYS = int(os.environ.get("ENQUIRIES_SPAM_RETENTION_DAYS", "30"))
+
+# Readiness (/readyz): what must answer, and how much queued work is too much.
+HEALTH_READINESS_CHECKS = [
+    "health.checks.database",
+    "health.checks.shared_cache",
+    "health.checks.task_backlog",
+    "enquiries.health.unsent_emails",
+]
+HEALTH_MAX_TASKS_WAITING = int(os.environ.get("HEALTH_MAX_TASKS_WAITING", "200"))
+HEALTH_MAX_TASK_WAIT_SECONDS = int(os.environ.get("HEALTH_MAX_TASK_WAIT_SECONDS", "900"))
+HEALTH_MAX_UNSENT_EMAIL_SECONDS = int(os.environ.get("HEALTH_MAX_UNSENT_EMAIL_SECONDS", "1800"))
 
 # Telephone numbers (clinic.phone): read as UK numbers unless they start with +
 # or 00, stored as E.164, shown nationally for the UK and internationally otherwise.

@@ -8,11 +8,9 @@ an ordinary test.
 """
 
 import logging
-from contextlib import contextmanager
 
 import pytest
 
-from django.db import connection
 from django.utils.html import escape
 
 from enquiries.models import Enquiry
@@ -23,23 +21,10 @@ from tests.enquiries.builders import (
     patient_words_in,
     send_enquiry,
 )
-from tests.ports import free_port_below_ephemeral_range
+from tests.outages import database_refusing_connections
 
 MESSAGE = "My back hurts when I bend <script>alert(1)</script>\nand when I sit for long."
 CLINIC_PHONE = "020 8220 4254"  # settings.CLINIC_FALLBACK_CONTACT, which needs no database
-
-
-@contextmanager
-def database_refusing_connections():
-    """Within the block, every attempt to reach the database is refused, as when PostgreSQL is down."""
-    saved = {key: connection.settings_dict[key] for key in ("HOST", "PORT")}
-    connection.close()
-    connection.settings_dict.update(HOST="127.0.0.1", PORT=str(free_port_below_ephemeral_range()))
-    try:
-        yield
-    finally:
-        connection.settings_dict.update(saved)
-        connection.close()
 
 
 # "osteopathy": checking the chosen treatment is the first thing to need the
