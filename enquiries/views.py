@@ -17,6 +17,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -67,8 +68,13 @@ def handle_submission(request):
 
 
 def form_page(request, form, status=200, **flags):
-    """The form on a page of its own, with its errors or a note on why it was not sent."""
-    return render(request, "enquiries/enquiry_form_page.html", {"form": form, **flags}, status=status)
+    """
+    The form on a page of its own, with its errors or a note on why it was not
+    sent. It shows back what the patient typed, so no cache may keep it.
+    """
+    response = render(request, "enquiries/enquiry_form_page.html", {"form": form, **flags}, status=status)
+    add_never_cache_headers(response)
+    return response
 
 
 def store_enquiry(form, request):
@@ -134,7 +140,9 @@ def database_unavailable(request):
     typed = {name: request.POST.get(name, "")[:5000] for name in ("name", "email", "phone", "message")}
     template = loader.get_template("enquiries/enquiry_unavailable.html")
     context = {"clinic": settings.CLINIC_FALLBACK_CONTACT, "typed": typed}
-    return HttpResponse(template.render(context), status=503, headers={"Retry-After": "300"})
+    response = HttpResponse(template.render(context), status=503, headers={"Retry-After": "300"})
+    add_never_cache_headers(response)  # it holds what the patient typed
+    return response
 
 
 def csrf_failure(request, reason=""):

@@ -1,0 +1,87 @@
+"""
+Security headers on every response: the Content-Security-Policy (django-csp,
+with a policy of its own for the Wagtail admin) and the headers Django has no
+setting for.
+"""
+
+import base64
+import hashlib
+import re
+
+from csp.constants import HEADER
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+
+from django.conf import settings
+from django.utils.cache import add_never_cache_headers
+
+
+def is_admin(request):
+    return request.path_info.startswith(settings.ADMIN_URL_PREFIX)
+
+
+# Scripts written into the page itself: no src, and JavaScript rather than data.
+INLINE_SCRIPT = re.compile(
+    r"<script(?P<attributes>(?:\s[^>]*)?)>(?P<code>.*?)</script>", re.DOTALL | re.IGNORECASE
+)
+DATA_SCRIPT = re.compile(r"\btype=[\"']?(?!text/javascript|module)[\w/+.-]+", re.IGNORECASE)
+
+
+def inline_script_hashes(html):
+    """The CSP hash of each inline script in ``html``, so exactly those may run."""
+    hashes = []
+    for script in INLINE_SCRIPT.finditer(html):
+        attributes = script["attributes"]
+        if re.search(r"\bsrc=", attributes, re.IGNORECASE) or DATA_SCRIPT.search(attributes):
+            continue
+        digest = hashlib.sha256(script["code"].encode()).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return list(dict.fromkeys(hashes))
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """
+    The strict public policy (``CONTENT_SECURITY_POLICY``) everywhere but the
+    admin, which gets ``CONTENT_SECURITY_POLICY_ADMIN``. Wagtail 8's admin still
+    writes a few inline scripts (its image and date choosers start that way):
+    each admin page allows exactly its own, by hash, and no others.
+    """
+
+    def process_response(self, request, response):
+        if is_admin(request):
+            # A preview renders the page through the middleware once more, as a visit
+            # to the page's own address: the admin's policy replaces what that gave it.
+            response.headers.pop(HEADER, None)
+        return super().process_response(request, response)
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and is_admin(request):
+            parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+            if is_html(response):
+                hashes = inline_script_hashes(response.content.decode(response.charset or "utf-8"))
+                if hashes:
+                    parts.update = {**(parts.update or {}), "script-src": hashes}
+        return parts
+
+
+def is_html(response):
+    return not response.streaming and response.get("Content-Type", "").startswith("text/html")
+
+
+class SecurityHeadersMiddleware:
+    """
+    Cross-Origin-Resource-Policy and Permissions-Policy, which Django does not
+    set, and no-store on admin pages, which show patients' details.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if is_admin(request):
+            add_never_cache_headers(response)
+        return response
