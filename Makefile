@@ -62,9 +62,12 @@ format: $(INSTALLED) ## Fix what ruff can fix, format Python, indent templates
 	$(DJHTML) $(TEMPLATE_DIRS)
 
 check: export DJANGO_SETTINGS_MODULE = clinic.settings.dev
-check: $(INSTALLED) ## Run Django's system checks and look for missing migrations
+check: $(INSTALLED) ## Run Django's system checks (production's deployment checks too) and look for missing migrations
 	$(PYTHON) manage.py check
 	$(PYTHON) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=clinic.settings.production SECRET_KEY="$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		ALLOWED_HOSTS=www.clinic.example WAGTAILADMIN_BASE_URL=https://www.clinic.example \
+		$(PYTHON) manage.py check --deploy --fail-level WARNING
 
 clean: ## Remove caches, collected static files, test output and the install stamp (keeps db.sqlite3, media/)
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

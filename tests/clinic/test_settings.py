@@ -81,3 +81,55 @@ def test_production_shares_its_cache_through_redis_when_one_is_named():
 
 def test_production_without_redis_shares_a_database_table_never_process_memory():
     assert production_cache() == ["django.core.cache.backends.db.DatabaseCache", "django_cache"]
+
+
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "clinic.settings.production",
+    "SECRET_KEY": "k3y-" + "9Xq2vLr8ZtW5mNb7" * 4,
+    "ALLOWED_HOSTS": "www.clinic.example",
+    "WAGTAILADMIN_BASE_URL": "https://www.clinic.example",
+}
+
+
+def test_production_passes_djangos_deployment_checks_with_no_warning():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT_DIR,
+        env={"PATH": os.environ["PATH"], **PRODUCTION},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_cookies_are_secure_host_only_and_hidden_from_scripts():
+    code = (
+        "import json, clinic.settings.production as s; print(json.dumps([s.SESSION_COOKIE_NAME, "
+        "s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, "
+        "s.CSRF_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, s.SECURE_HSTS_SECONDS >= 31536000]))"
+    )
+    result = run_python(code, **PRODUCTION)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        True,
+        True,
+        True,
+        True,
+        "Lax",
+        True,
+    ]
+
+
+def test_hsts_preload_is_a_decision_an_operator_makes():
+    code = (
+        "import clinic.settings.production as s; "
+        "print(s.SECURE_HSTS_PRELOAD, getattr(s, 'SILENCED_SYSTEM_CHECKS', []))"
+    )
+    assert run_python(code, **PRODUCTION).stdout.strip() == "False ['security.W021']"
+    assert run_python(code, SECURE_HSTS_PRELOAD="true", **PRODUCTION).stdout.strip() == "True []"
