@@ -15,7 +15,7 @@ INSTALLED := $(VENV)/.installed
 # CI builds the test database afresh; locally pyproject.toml's --reuse-db keeps it.
 PYTEST_DB := $(if $(filter true,$(CI)),--create-db)
 
-.PHONY: help install requirements run test lint format check clean
+.PHONY: help install requirements run serve test lint format check clean
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-8s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -43,6 +43,9 @@ run: $(INSTALLED) ## Migrate, load the demo content, reset the local admin and s
 	$(PYTHON) manage.py load_demo_content
 	$(PYTHON) manage.py create_local_admin
 	$(PYTHON) manage.py runserver 127.0.0.1:8000
+
+serve: $(INSTALLED) ## Serve the site as production does (gunicorn, whitenoise, the task worker) on http://127.0.0.1:8000/
+	scripts/serve
 
 # Playwright's sync API runs an event loop in the test thread, which makes Django
 # refuse database access from it unless told otherwise.

@@ -257,6 +257,7 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         # Per-task and per-publish lines drown out what matters; warnings still show.
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }
@@ -277,6 +278,12 @@ ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("ENQUIRIES_NOTIFICATION
 # Days kept, as the privacy notice says (purge_enquiries): closed ones from closing, spam from receipt.
 ENQUIRIES_RETENTION_DAYS = int(os.environ.get("ENQUIRIES_RETENTION_DAYS", "365"))
 ENQUIRIES_SPAM_RETENTION_DAYS = int(os.environ.get("ENQUIRIES_SPAM_RETENTION_DAYS", "30"))
+
+# Backups (clinic/backups: `manage.py backup` and `manage.py restore`; see README).
+# BACKUP_ENCRYPTION_KEY is read from the environment by clinic/backups alone: the
+# web server never needs it, so it is not a setting.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 
 # Readiness (/readyz): what must answer, and how much queued work is too much.
 HEALTH_READINESS_CHECKS = [
