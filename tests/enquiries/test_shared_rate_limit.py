@@ -58,12 +58,15 @@ def app_server(prefix):
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        deadline = time.monotonic() + 60
+        while True:
             try:
-                requests.get(url + "/robots.txt", timeout=1)
+                requests.get(url + "/healthz", timeout=5).raise_for_status()
                 break
-            except requests.ConnectionError:
-                time.sleep(0.1)
+            except requests.RequestException:
+                # Not listening yet, or a worker still loading the site on a busy machine.
+                assert time.monotonic() < deadline, "the app server did not start within a minute"
+                time.sleep(0.2)
         yield url
     finally:
         server.terminate()
