@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "clinic.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "clinic.middleware.SecurityHeadersMiddleware",
     "clinic.middleware.ContentSecurityPolicyMiddleware",
@@ -247,10 +248,16 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# One line per event, with the request's id, and never a patient's details
+# (clinic/logs.py: exceptions are logged by class and place, not message).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "clinic.logs.RequestIdFilter"}},
+    "formatters": {"one_line": {"()": "clinic.logs.OneLineFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "one_line", "filters": ["request_id"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Request bodies can hold health information: never let Django log them.
@@ -261,6 +268,13 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Optional error reporting (clinic/error_reporting.py): nothing of a patient's is sent.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from clinic import error_reporting
+
+    error_reporting.start(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"))
 
 # Background tasks (emails about enquiries, Wagtail's index updates) are queued
 # in the database and run by `manage.py db_worker`. dev and test run them at once.
