@@ -323,9 +323,15 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
+# Uploads. Images: raster formats only (no SVG, which can carry scripts), checked
+# by Wagtail to be what their extension says, at most 10 MB and 50 megapixels
+# (a decompression bomb is refused before it is decoded). Documents: PDFs only,
+# always downloaded rather than shown in the browser, with nosniff.
+WAGTAILDOCS_EXTENSIONS = ["pdf"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50 * 1000 * 1000
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to outside hosts
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {

@@ -1,0 +1,106 @@
+"""
+What editors may upload: real raster images within size and pixel limits, and
+PDFs, under safe file names; documents are always downloaded, never shown as pages.
+"""
+
+from io import BytesIO
+
+import pytest
+from PIL import Image as PILImage
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def png(size=(40, 30)):
+    buffer = BytesIO()
+    PILImage.new("RGB", size, (11, 85, 97)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def editor(client):
+    client.force_login(make_user("editor", groups=["Editors"]))
+    return client
+
+
+def upload_image(client, name, content, content_type="image/png"):
+    return client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Upload", "file": SimpleUploadedFile(name, content, content_type=content_type)},
+    )
+
+
+def test_a_real_image_is_kept_under_a_safe_name(editor):
+    response = upload_image(editor, "../../etc/Shoulder <script>x</script> scan.png", png())
+
+    assert response.status_code == 302
+    name = get_image_model().objects.get().file.name
+    assert name.startswith("original_images/")
+    assert ".." not in name and "<" not in name and " " not in name and "/etc/" not in name
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        ("notes.png", b"This is not a picture at all.", "image/png"),
+        (
+            "drawing.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "image/svg+xml",
+        ),
+        ("page.html", b"<html><script>alert(1)</script></html>", "text/html"),
+    ],
+    ids=["text named png", "svg", "html"],
+)
+def test_anything_but_a_real_raster_image_is_refused(editor, name, content, content_type):
+    response = upload_image(editor, name, content, content_type)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert not get_image_model().objects.exists()
+
+
+def test_an_image_with_too_many_pixels_is_refused_before_it_is_decoded(editor, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000
+
+    response = upload_image(editor, "huge.png", png(size=(50, 50)))
+
+    assert response.status_code == 200
+    assert "pixels" in " ".join(response.context["form"].errors["file"])
+    assert not get_image_model().objects.exists()
+
+
+def test_documents_are_pdfs_only_and_always_downloaded(editor, client):
+    refused = editor.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Leaflet",
+            "file": SimpleUploadedFile("leaflet.html", b"<html></html>", content_type="text/html"),
+        },
+    )
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["file"]
+
+    accepted = editor.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Leaflet",
+            "file": SimpleUploadedFile("leaflet.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
+        },
+    )
+    assert accepted.status_code == 302
+    document = get_document_model().objects.get()
+    client.logout()
+    response = client.get(document.url)
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
