@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from clinic import views
 
 urlpatterns = [
+    path("admin/two-factor/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("enquiries/", include("enquiries.urls")),

@@ -1,11 +1,8 @@
 """
-A per-client limit on enquiries, kept in Django's cache and never in the database.
+A per-client limit on enquiries, kept in the shared cache and never in the database.
 
-The client is the connection's address, or, behind reverse proxies we run, the
-address our outermost proxy saw: the Nth entry from the right of the configured
-header. Entries further left were written by the client and can be forged, so a
-spoofed X-Forwarded-For cannot reset the count. Addresses are hashed before they
-become cache keys.
+The client is found by ``clinic.network.client_address`` (the same rule as the
+staff sign-in lockout), and its address is hashed before it becomes a cache key.
 """
 
 import hashlib
@@ -13,6 +10,8 @@ import hmac
 
 from django.conf import settings
 from django.core.cache import cache
+
+from clinic.network import client_address
 
 
 def parse_rate(rate):
@@ -24,15 +23,6 @@ def parse_rate(rate):
 def rate_limit_window():
     """How many seconds a client over the limit waits before its count starts again."""
     return parse_rate(settings.ENQUIRIES_RATE_LIMIT)[1]
-
-
-def client_address(request):
-    header = settings.ENQUIRIES_CLIENT_IP_HEADER
-    if header:
-        hops = [hop.strip() for hop in request.META.get(header, "").split(",") if hop.strip()]
-        if len(hops) >= settings.ENQUIRIES_TRUSTED_PROXY_COUNT:
-            return hops[-settings.ENQUIRIES_TRUSTED_PROXY_COUNT]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def cache_key(request):

@@ -7,6 +7,7 @@ the environment; ``dev``, ``test`` and ``production`` only adjust what they must
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "pages",
     "enquiries",
     "health",
+    "accounts",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -59,6 +61,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "phonenumber_field",
@@ -75,8 +81,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.sessions.SessionLifetimeMiddleware",
+    "accounts.middleware.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic.urls"
@@ -138,6 +149,30 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
     }
+
+# Staff sign-in (accounts/). django-axes locks signing in as a user from an
+# address after 5 failures (a wrong password or a wrong security code) for 30
+# minutes; it reads the client's address by the same rule as the enquiry rate
+# limit, and keeps its counts in the database, so they hold on every server.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "clinic.network.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# Every staff account signs in with a second factor (production insists; dev and
+# the tests turn it off unless asked).
+TWO_FACTOR_REQUIRED = True
+OTP_TOTP_ISSUER = os.environ.get("CLINIC_NAME", "Clayhall Osteopaths")
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.TwoFactorLoginForm"
+# Sessions end after 30 minutes without a request, and 12 hours after signing in.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_MAX_LIFETIME = 12 * 60 * 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -266,6 +301,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # django-axes logs usernames and addresses; accounts logs each lockout without them.
+        "axes": {"level": "ERROR"},
     },
 }
 

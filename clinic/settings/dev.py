@@ -1,7 +1,7 @@
 """Local development: DEBUG on, emails printed to the console."""
 
 from .base import *
-from .base import os
+from .base import env_bool, os
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
@@ -16,3 +16,7 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# The local administrator `make run` prints signs in with a password only (the
+# command says so); TWO_FACTOR_REQUIRED=true tries the production sign-in locally.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)

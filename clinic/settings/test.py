@@ -30,3 +30,12 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Tests of the shared cache start app processes of their own with CACHE_URL set.
 if not CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Tests sign staff in with a password; the two-factor tests turn it on themselves.
+TWO_FACTOR_REQUIRED = False
+
+# Many tests move the clock by days with a signed-in client; the session-lifetime
+# tests (tests/accounts/) put back production's limits themselves.
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_MAX_LIFETIME = 365 * 24 * 60 * 60

@@ -3,10 +3,13 @@ Give a developer a way into the local admin without a known password.
 
 Each run creates the superuser "admin", or resets it, with a new random password
 and prints how to log in. It refuses to run unless DEBUG is on, so it cannot
-create an account with a printed password on a production site.
+create an account with a printed password on a production site. It also lifts
+any sign-in lockout on "admin", so a developer who mistyped is not kept waiting.
 """
 
 import secrets
+
+from axes.utils import reset as reset_lockout
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -31,8 +34,13 @@ class Command(BaseCommand):
         user.is_active = user.is_staff = user.is_superuser = True
         user.set_password(password)
         user.save()
+        reset_lockout(username=USERNAME)
 
         self.stdout.write(self.style.SUCCESS(f"{'Created' if created else 'Reset'} the local superuser:"))
         self.stdout.write(f"  Log in at: {settings.WAGTAILADMIN_BASE_URL}{reverse('wagtailadmin_home')}")
         self.stdout.write(f"  Username:  {USERNAME}")
         self.stdout.write(f"  Password:  {password}")
+        if not settings.TWO_FACTOR_REQUIRED:
+            self.stdout.write(
+                "  Two-factor authentication is off here (TWO_FACTOR_REQUIRED); production asks for it."
+            )
