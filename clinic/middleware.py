@@ -13,7 +13,10 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.utils.cache import add_never_cache_headers
+
+from clinic.media_storage import media_origin
 
 
 def is_admin(request):
@@ -44,7 +47,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     The strict public policy (``CONTENT_SECURITY_POLICY``) everywhere but the
     admin, which gets ``CONTENT_SECURITY_POLICY_ADMIN``. Wagtail 8's admin still
     writes a few inline scripts (its image and date choosers start that way):
-    each admin page allows exactly its own, by hash, and no others.
+    each admin page allows exactly its own, by hash, and no others. Images may
+    also come from the media bucket or CDN, when uploads are kept there.
     """
 
     def process_response(self, request, response):
@@ -56,7 +60,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin(request):
+        if report_only:
+            return parts
+        if origin := media_origin(default_storage):
+            parts.update = {**(parts.update or {}), "img-src": [origin]}
+        if parts.config is None and is_admin(request):
             parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
             if is_html(response):
                 hashes = inline_script_hashes(response.content.decode(response.charset or "utf-8"))

@@ -13,7 +13,22 @@ SETTINGS_SOURCE = "\n".join(
     path.read_text() for path in (Path(settings.BASE_DIR) / "clinic" / "settings").glob("*.py")
 )
 # Read by a module of its own rather than a setting.
-READ_ELSEWHERE = {"BACKUP_ENCRYPTION_KEY": Path(settings.BASE_DIR) / "clinic" / "backups" / "operations.py"}
+CLINIC = Path(settings.BASE_DIR) / "clinic"
+READ_ELSEWHERE = {
+    "BACKUP_ENCRYPTION_KEY": CLINIC / "backups" / "operations.py",
+    **dict.fromkeys(
+        [
+            "MEDIA_STORAGE",
+            "AWS_STORAGE_BUCKET_NAME",
+            "AWS_S3_REGION_NAME",
+            "AWS_S3_ENDPOINT_URL",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_S3_CUSTOM_DOMAIN",
+        ],
+        CLINIC / "media_storage.py",
+    ),
+}
 
 
 @pytest.mark.parametrize("document", DOCS, ids=lambda path: path.name)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from clinic.media_storage import media_storage
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -191,8 +193,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Uploads on this server's disk, or in an S3-compatible bucket (MEDIA_STORAGE=s3).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -366,9 +369,15 @@ WAGTAIL_I18N_ENABLED = False
 # always downloaded rather than shown in the browser, with nosniff.
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Documents are always sent by the site, wherever they are stored, so their
+# collection's privacy holds and a bucket never has to make them public.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50 * 1000 * 1000
+# Every image uploaded in the admin is saved without the camera's details (where
+# and when it was taken, the phone's serial number): pages.images.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.images.ImageForm"
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to outside hosts
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {

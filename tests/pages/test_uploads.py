@@ -1,6 +1,7 @@
 """
-What editors may upload: real raster images within size and pixel limits, and
-PDFs, under safe file names; documents are always downloaded, never shown as pages.
+What editors may upload: real raster images within size and pixel limits, saved
+without the camera's details, and PDFs, under safe file names; documents are
+always downloaded, never shown as pages.
 """
 
 from io import BytesIO
@@ -104,3 +105,65 @@ def test_documents_are_pdfs_only_and_always_downloaded(editor, client):
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def photo(size=(800, 600), orientation=None, image_format="JPEG"):
+    """A phone photo: where, when and on what it was taken, in its EXIF."""
+    exif = PILImage.Exif()
+    exif[0x010F] = "Clinic phone maker"  # Make
+    exif[0x0132] = "2026:11:30 09:15:00"  # DateTime
+    exif.get_ifd(0x8825)[2] = (51.0, 35.0, 12.0)  # GPS latitude
+    if orientation:
+        exif[0x0112] = orientation
+    buffer = BytesIO()
+    picture = PILImage.new("RGB", size, (11, 85, 97))
+    picture.paste((200, 40, 40), (0, 0, 40, 20))  # a red mark in the top left corner
+    picture.save(buffer, format=image_format, exif=exif)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "image_format", "content_type"),
+    [
+        ("room.jpg", "JPEG", "image/jpeg"),
+        ("room.png", "PNG", "image/png"),
+        ("room.webp", "WEBP", "image/webp"),
+    ],
+)
+def test_uploads_lose_the_camera_details_and_so_does_every_size_pages_show(
+    editor, name, image_format, content_type
+):
+    assert PILImage.open(BytesIO(photo(image_format=image_format))).getexif()
+
+    assert upload_image(editor, name, photo(image_format=image_format), content_type).status_code == 302
+
+    image = get_image_model().objects.get()
+    with image.open_file() as original:
+        assert not PILImage.open(original).getexif()
+    assert (image.width, image.height) == (800, 600)
+    assert image.file_size == image.file.size
+    for spec in ("fill-640x400", "width-320|format-webp"):
+        with image.get_rendition(spec).file.open() as rendition:
+            assert not PILImage.open(rendition).getexif()
+
+
+def test_a_photo_taken_sideways_stays_the_right_way_up(editor):
+    # Orientation 6: the camera was turned, and the picture must be turned 90 degrees clockwise.
+    upload_image(editor, "sideways.jpg", photo(orientation=6), "image/jpeg")
+
+    image = get_image_model().objects.get()
+    assert (image.width, image.height) == (600, 800)
+    with image.open_file() as original:
+        picture = PILImage.open(original)
+        red, green, _ = picture.getpixel((picture.width - 5, 5))  # the mark, now top right
+        assert red > 150 and green < 100
+        assert not picture.getexif()
+
+
+def test_a_clean_image_is_kept_as_it_was_sent(editor):
+    content = png()
+
+    upload_image(editor, "plain.png", content)
+
+    with get_image_model().objects.get().open_file() as stored:
+        assert stored.read() == content
