@@ -51,13 +51,23 @@ class BasePage(Page):
         if request.user.is_authenticated:
             # A signed-in visitor's copy carries their userbar: no shared cache may keep it.
             patch_cache_control(response, private=True)
+        elif not self.get_view_restrictions():
+            # The same for every visitor: the page cache (pagecache/) may keep it,
+            # if it sets no cookie. (Routing usually knows this already: no query.)
+            response.page_cache_allowed = True
         return response
 
     def get_view_restrictions(self):
-        """Wagtail's answer, in one query, or none if routing already found there are none."""
+        """
+        Wagtail's answer, in one query, or none if routing already found there
+        are none. The same queryset each time for this instance, so Wagtail's
+        check before serving and ``serve`` below share one query.
+        """
         if getattr(self, "known_unrestricted", False):
             return PageViewRestriction.objects.none()
-        return restrictions_covering(Value(self.path)).distinct()
+        if not hasattr(self, "_view_restrictions"):
+            self._view_restrictions = restrictions_covering(Value(self.path)).distinct()
+        return self._view_restrictions
 
 
 class HomePage(BasePage):

@@ -28,6 +28,16 @@ READ_ELSEWHERE = {
         ],
         CLINIC / "media_storage.py",
     ),
+    **dict.fromkeys(
+        [
+            "FRONTEND_CACHE",
+            "CLOUDFLARE_BEARER_TOKEN",
+            "CLOUDFLARE_ZONE_ID",
+            "CLOUDFRONT_DISTRIBUTION_ID",
+            "FRONTEND_CACHE_LOCATION",
+        ],
+        Path(settings.BASE_DIR) / "pagecache" / "frontend.py",
+    ),
 }
 
 

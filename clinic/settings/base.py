@@ -13,6 +13,7 @@ from pathlib import Path
 import dj_database_url
 
 from clinic.media_storage import media_storage
+from pagecache.frontend import frontend_cache_settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "enquiries",
     "health",
     "accounts",
+    "pagecache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     "clinic.middleware.SecurityHeadersMiddleware",
     "clinic.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a page served from the cache touches neither it nor the database.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -319,6 +323,19 @@ if SENTRY_DSN:
 # Background tasks (emails about enquiries, Wagtail's index updates) are queued
 # in the database and run by `manage.py db_worker`. dev and test run them at once.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The page cache (pagecache/): each public page rendered once, then served from
+# the shared cache until something it shows changes. Browsers check back each
+# time (a 304 when nothing changed); a CDN in front may keep a page for
+# PAGE_CACHE_SHARED_MAX_AGE, a day when it is told to forget (FRONTEND_CACHE).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = 24 * 60 * 60
+WAGTAILFRONTENDCACHE = frontend_cache_settings(os.environ)
+PAGE_CACHE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_CACHE_BROWSER_MAX_AGE", "0"))
+PAGE_CACHE_SHARED_MAX_AGE = int(
+    os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "86400" if WAGTAILFRONTENDCACHE else "300")
+)
 
 # Enquiries: see enquiries/ and the README.
 ENQUIRIES_RATE_LIMIT = os.environ.get("ENQUIRIES_RATE_LIMIT", "5/600")  # submissions / seconds, per client

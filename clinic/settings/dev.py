@@ -17,3 +17,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # The local administrator `make run` prints signs in with a password only (the
 # command says so); TWO_FACTOR_REQUIRED=true tries the production sign-in locally.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+
+# Templates change under a developer's hands: pages are rendered afresh unless asked.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)

@@ -3,7 +3,7 @@
 import tempfile
 
 from .base import *
-from .base import CACHE_URL, dj_database_url, os
+from .base import CACHE_URL, dj_database_url, env_bool, os
 
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -41,3 +41,9 @@ TWO_FACTOR_REQUIRED = False
 SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_MAX_LIFETIME = 365 * 24 * 60 * 60
+
+# A test's changes are never committed (each runs in a transaction that is rolled
+# back), so the page cache would never hear of them: pages are rendered afresh,
+# except in the page cache's own tests (tests/pagecache/), which turn it on (in
+# this process, or with PAGE_CACHE_ENABLED=true for an app server of their own).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)

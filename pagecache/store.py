@@ -1,0 +1,102 @@
+"""
+What the page cache keeps, and how every server forgets it at once.
+
+Each entry is one page's response, stored with the *generation* that was current
+when rendering began. Anything that can change what a page shows (publishing,
+a clinic detail, an image...) starts a new generation, a fresh random value in
+the shared cache, once its transaction has committed. An entry from an older
+generation is never served, so one write purges every page on every server,
+and a page rendered from data that was about to change cannot be kept: it was
+stored under the generation it began with, which was already old.
+"""
+
+import functools
+import hashlib
+import secrets
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.http import http_date
+
+GENERATION_KEY = "pagecache:generation"
+
+# Stored with each entry; everything else is added again on the way out.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control")
+
+
+# The project's own code and templates: a new release keeps its pages apart from
+# the last one's, so during a rolling deploy each server serves pages its own
+# templates made.
+SOURCE_PACKAGES = ("accounts", "clinic", "enquiries", "health", "pages", "pagecache")
+SOURCE_SUFFIXES = {".py", ".html", ".css", ".js", ".svg", ".txt"}
+
+
+@functools.cache
+def release():
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for package in SOURCE_PACKAGES:
+        for path in sorted((base / package).rglob("*")):
+            if path.suffix in SOURCE_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    digest.update((base / "requirements.txt").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def entry_key(request):
+    """One entry per scheme, host and path; the query string is ignored (see the middleware)."""
+    digest = hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.path}".encode()).hexdigest()
+    return f"pagecache:page:{release()}:{digest[:40]}"
+
+
+def lookup(request):
+    """The current generation, and the response stored for this request if it belongs to it."""
+    key = entry_key(request)
+    found = cache().get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or start_generation(only_if_missing=True)
+    entry = found.get(key)
+    if entry and entry["generation"] == generation:
+        return generation, entry
+    return generation, None
+
+
+def store(request, response, generation):
+    content = response.content
+    entry = {
+        "generation": generation,
+        "status": response.status_code,
+        "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
+        "content": content,
+        "etag": f'"{hashlib.sha256(content).hexdigest()[:32]}"',
+        "last_modified": http_date(time.time()),
+    }
+    cache().set(entry_key(request), entry, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return entry
+
+
+def response_from(entry):
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"].items():
+        response[name] = value
+    response["ETag"] = entry["etag"]
+    response["Last-Modified"] = entry["last_modified"]
+    return response
+
+
+def start_generation(only_if_missing=False):
+    """A new generation: every stored page is forgotten. Returns the generation now current."""
+    generation = secrets.token_hex(8)
+    if only_if_missing:
+        # Several processes may find it missing at once: the first one's value wins.
+        cache().add(GENERATION_KEY, generation, timeout=None)
+        return cache().get(GENERATION_KEY) or generation
+    cache().set(GENERATION_KEY, generation, timeout=None)
+    return generation
