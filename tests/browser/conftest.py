@@ -6,10 +6,13 @@ starts from the demo site, put back from the session's snapshot.
 """
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from django.db import connection
 
 from tests.ports import free_port_below_ephemeral_range
 
@@ -61,6 +64,33 @@ def base_url(live_server):
 def live_demo_site(live_server, demo_site_live):
     """Serve the demo site live, put back after the flush that ended the previous test."""
     return demo_site_live
+
+
+@pytest.fixture(autouse=True)
+def browser_settled_before_the_flush(live_demo_site, page):
+    """
+    Leave the page, and wait for the requests it set off to finish before the
+    database is emptied for the next test. An admin page sends some as it goes
+    (Wagtail's editing session releases itself); one still in a transaction when
+    the flush starts deadlocks with it.
+    """
+    yield
+    in_admin = "/admin/" in page.url
+    page.goto("about:blank")
+    if in_admin:
+        time.sleep(0.2)  # for a request sent as the page went to reach the server
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _other_sessions_busy():
+        time.sleep(0.05)
+
+
+def _other_sessions_busy():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'"
+        )
+        return cursor.fetchone()[0] > 0
 
 
 @pytest.fixture
