@@ -197,6 +197,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# In production the web server sends uploaded images from MEDIA_ROOT (docs/deploy.md).
+# With no web server in front (make serve, make bench, and under DEBUG) the site does.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # Uploads on this server's disk, or in an S3-compatible bucket (MEDIA_STORAGE=s3).
 STORAGES = {
     "default": media_storage(os.environ),
