@@ -1,7 +1,7 @@
 """
 Security headers on every response: the Content-Security-Policy (django-csp,
 with a policy of its own for the Wagtail admin) and the headers Django has no
-setting for.
+setting for; and compression of the pages themselves.
 """
 
 import base64
@@ -14,6 +14,7 @@ from csp.utils import default_config
 
 from django.conf import settings
 from django.core.files.storage import default_storage
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import add_never_cache_headers
 
 from clinic.media_storage import media_origin
@@ -93,3 +94,27 @@ class SecurityHeadersMiddleware:
         if is_admin(request):
             add_never_cache_headers(response)
         return response
+
+
+# What compresses well; images, fonts and PDFs are compressed already.
+COMPRESSIBLE_TYPES = (
+    "text/",
+    "application/json",
+    "application/xml",
+    "application/javascript",
+    "image/svg+xml",
+)
+
+
+class TextCompressionMiddleware(GZipMiddleware):
+    """
+    Django's gzip (with its random padding against BREACH, as admin pages carry
+    a CSRF token), for text only. Outside the CSP middleware, which reads admin
+    pages' scripts. Static files come compressed from WhiteNoise, and pages from
+    the page cache compressed once when they were kept.
+    """
+
+    def process_response(self, request, response):
+        if not response.get("Content-Type", "").startswith(COMPRESSIBLE_TYPES):
+            return response
+        return super().process_response(request, response)

@@ -66,11 +66,12 @@ class PageCacheMiddleware:
             return self.finish(request, self.get_response(request))
         try:
             generation, entry = store.lookup(request)
+            request.page_cache_generation = generation  # for shared_data, on a miss
         except CACHE_FAILURES as error:
             logger.warning("Page cache unavailable (%s); serving the page fresh.", type(error).__name__)
             return self.finish(request, self.get_response(request))
         if entry is not None:
-            response = store.response_from(entry)
+            response = store.response_from(entry, request)
             response["X-Cache"] = "HIT"
             return get_conditional_response(
                 request, etag=entry["etag"], last_modified=None, response=response

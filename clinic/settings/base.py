@@ -77,6 +77,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "clinic.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "clinic.middleware.TextCompressionMiddleware",
     "clinic.middleware.SecurityHeadersMiddleware",
     "clinic.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
