@@ -14,9 +14,11 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 
 from clinic.blocks import OpeningPeriodBlock
 from clinic.phone import PhoneNumberField
+from pagecache.shared_data import remember
 
 
 @register_setting(icon="home")
@@ -69,6 +71,21 @@ class ClinicSettings(BaseSiteSetting):
             heading="Pages linked from every page",
         ),
     ]
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, with the details kept in the shared cache until they change (see pagecache)."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            details = (
+                remember(request, f"clinic-details:{site.pk}", lambda: cls.for_site(site)) if site else None
+            )
+            if details is None:
+                return super().for_request(request)
+            details._request = request
+            setattr(request, attr_name, details)
+        return getattr(request, attr_name)
 
     class Meta:
         verbose_name = "clinic details"

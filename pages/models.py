@@ -6,6 +6,8 @@ site: Home > Treatments > Treatment, Home > Contact, and Home > Standard pages
 (about, privacy notice, accessibility statement), which may nest.
 """
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -20,6 +22,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from enquiries.forms import EnquiryForm
+from pagecache.shared_data import remember
 from pages.blocks import SHORT_TEXT_FEATURES, TEXT_FEATURES, BodyBlock
 from pages.visibility import is_restricted, public_only, restrictions_covering
 
@@ -126,7 +129,8 @@ class HomePage(BasePage):
 
     def route(self, request, path_components):
         """
-        Find a page below home by its URL path in two queries, however deep it is.
+        Find a page below home by its URL path in two queries, however deep it
+        is; the first is kept in the shared cache until the next change.
 
         Wagtail's default routing walks the tree one level at a time, two
         queries per level, and then checks view restrictions in another. Here
@@ -135,21 +139,27 @@ class HomePage(BasePage):
         this way (a page type with routing of its own, say) still goes through
         the default.
         """
-        if path_components:
-            url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            match = (
+        url_path = f"{self.url_path}{'/'.join(path_components)}/" if path_components else self.url_path
+        match = remember(
+            request,
+            f"route:{hashlib.sha256(url_path.encode()).hexdigest()[:40]}",
+            lambda: (
                 Page.objects.filter(url_path=url_path)
                 .annotate(restricted=is_restricted())
                 .values_list("pk", "content_type_id", "restricted")
                 .first()
-            )
-            if match:
-                pk, content_type_id, restricted = match
-                model = ContentType.objects.get_for_id(content_type_id).model_class()
-                page = model.objects.select_related(*getattr(model, "route_select_related", ())).get(pk=pk)
-                page.known_unrestricted = not restricted
-                return page.route(request, [])
-        return super().route(request, path_components)
+            ),
+        )
+        if not match:
+            return super().route(request, path_components)
+        pk, content_type_id, restricted = match
+        if pk == self.pk:
+            self.known_unrestricted = not restricted
+            return super().route(request, [])
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.select_related(*getattr(model, "route_select_related", ())).get(pk=pk)
+        page.known_unrestricted = not restricted
+        return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a page served from the cache touches neither it nor the database.
     "pagecache.middleware.PageCacheMiddleware",
+    "pagecache.shared_data.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -333,6 +334,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # time (a 304 when nothing changed); a CDN in front may keep a page for
 # PAGE_CACHE_SHARED_MAX_AGE, a day when it is told to forget (FRONTEND_CACHE).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# What rendering any page asks first (site, route, clinic details, menu), kept
+# under the same generation: pagecache/shared_data.py.
+SITE_DATA_CACHE_ENABLED = env_bool("SITE_DATA_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = 24 * 60 * 60
 WAGTAILFRONTENDCACHE = frontend_cache_settings(os.environ)

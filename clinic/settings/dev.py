@@ -20,3 +20,4 @@ TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
 
 # Templates change under a developer's hands: pages are rendered afresh unless asked.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
+SITE_DATA_CACHE_ENABLED = env_bool("SITE_DATA_CACHE_ENABLED", PAGE_CACHE_ENABLED)

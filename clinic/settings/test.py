@@ -47,3 +47,4 @@ SESSION_MAX_LIFETIME = 365 * 24 * 60 * 60
 # except in the page cache's own tests (tests/pagecache/), which turn it on (in
 # this process, or with PAGE_CACHE_ENABLED=true for an app server of their own).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
+SITE_DATA_CACHE_ENABLED = env_bool("SITE_DATA_CACHE_ENABLED", PAGE_CACHE_ENABLED)

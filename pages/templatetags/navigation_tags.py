@@ -1,4 +1,4 @@
-"""Site navigation: the main menu and the breadcrumb trail, from one query."""
+"""Site navigation: the main menu and the breadcrumb trail, from one query kept until the next change."""
 
 from dataclasses import dataclass, field
 
@@ -6,6 +6,8 @@ from django import template
 from django.db.models import Q
 
 from wagtail.models import Page, Site
+
+from pagecache.shared_data import remember
 
 register = template.Library()
 
@@ -36,13 +38,17 @@ def site_navigation(context):
         if on_this_site
         else []
     )
-    pages = list(
-        Page.objects.filter(
-            Q(path__in=[root.path, *trail_paths])
-            | Q(path__startswith=root.path, depth=root.depth + 1, live=True, show_in_menus=True)
-        )
-        .only("path", "depth", "title", "url_path", "live", "show_in_menus", "locale_id")
-        .order_by("path")
+    pages = remember(
+        request,
+        f"navigation:{site.pk}:{current.path if on_this_site else ''}",
+        lambda: list(
+            Page.objects.filter(
+                Q(path__in=[root.path, *trail_paths])
+                | Q(path__startswith=root.path, depth=root.depth + 1, live=True, show_in_menus=True)
+            )
+            .only("path", "depth", "title", "url_path", "live", "show_in_menus", "locale_id")
+            .order_by("path")
+        ),
     )
     home = next((page for page in pages if page.pk == root.pk), root)
     menu = [home] + [

@@ -29,6 +29,7 @@ CACHED_PAGES = ["/", "/treatments/", "/treatments/osteopathy/", "/about/", "/you
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
+    settings.SITE_DATA_CACHE_ENABLED = True
 
 
 @pytest.fixture

@@ -1,0 +1,88 @@
+"""
+What every page asks the database for, kept in the shared cache.
+
+Rendering a page that is not in the page cache still begins the same way on
+every request: which site this is, where the URL leads and whether a view
+restriction covers it, the clinic's details, the menu. Each is the same for
+every visitor until something is published or changed, which is exactly when
+the page cache starts a new generation (see ``store``), so each is kept under
+that generation and forgotten with it, on every server at once.
+
+A request reads the generation once, the first time it needs it, and keeps it:
+everything it takes from here belongs to one state of the site. What it builds
+is stored under the generation it read, so anything built while a change was
+committing is never used after it.
+
+Nothing is kept for ``None``: a miss (an address nobody published) is cheap to
+repeat, and addresses anyone can invent must not fill the cache.
+
+``SITE_DATA_CACHE_ENABLED`` turns it off (the tests' default, where changes are
+often never committed); a cache that cannot be reached means building afresh.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+
+from wagtail.models import Site
+
+from pagecache import store
+from pagecache.middleware import CACHE_FAILURES
+
+logger = logging.getLogger(__name__)
+
+
+def request_generation(request):
+    """The generation this request works in: the page cache's, if it looked it up already."""
+    if not hasattr(request, "page_cache_generation"):
+        request.page_cache_generation = store.current_generation()
+    return request.page_cache_generation
+
+
+def remember(request, name, build):
+    """``build()``, or what it returned for an earlier request in the same generation."""
+    if request is None or not settings.SITE_DATA_CACHE_ENABLED:
+        return build()
+    key = f"pagecache:data:{store.release()}:{name}"
+    try:
+        generation = request_generation(request)
+        kept = store.cache().get(key)
+    except CACHE_FAILURES as error:
+        logger.warning("Shared cache unavailable (%s); site data read afresh.", type(error).__name__)
+        return build()
+    if kept is not None and kept[0] == generation:
+        return kept[1]
+    value = build()
+    if value is None:
+        return value
+    try:
+        store.cache().set(key, (generation, value), timeout=settings.PAGE_CACHE_TIMEOUT)
+    except CACHE_FAILURES as error:
+        logger.warning("Shared cache unavailable (%s); site data not kept.", type(error).__name__)
+    return value
+
+
+class SiteLookupMiddleware:
+    """
+    Which Wagtail site a request is for, from the shared cache: Wagtail's
+    ``Site.find_for_request`` keeps its answer on the request, so everything
+    after this (routing, settings, the menu) uses the one found here.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SITE_DATA_CACHE_ENABLED:
+            try:
+                host = request.get_host()
+            except DisallowedHost:
+                pass  # CommonMiddleware answers 400
+            else:
+                site = remember(
+                    request, f"site:{host}:{request.get_port()}", lambda: Site._find_for_request(request)
+                )
+                if site is not None:
+                    request._wagtail_site = site
+        return self.get_response(request)

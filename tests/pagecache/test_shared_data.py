@@ -1,0 +1,147 @@
+"""
+What every page asks first (the site, the route, the clinic's details, the menu)
+is kept in the shared cache between changes, for pages the page cache does not
+keep (the contact page, any page with a query string, a signed-in editor's).
+These run with the page cache off, so every page here is rendered afresh and
+only the shared data can be stale: it never is, after any change that commits.
+"""
+
+import hashlib
+
+import pytest
+
+from django.test import Client
+
+from wagtail.models import Page, PageViewRestriction, Site
+
+from clinic.models import ClinicSettings
+from pagecache import store
+from pages.models import TreatmentPage
+
+PAGES = ["/", "/treatments/", "/treatments/osteopathy/", "/about/", "/contact/"]
+
+
+@pytest.fixture(autouse=True)
+def shared_data_on(settings):
+    settings.PAGE_CACHE_ENABLED = False
+    settings.SITE_DATA_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def committing(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def osteopathy():
+    return TreatmentPage.objects.get(slug="osteopathy")
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_page_rendered_again_asks_the_database_only_for_its_own_content(
+    client, demo_site, url, django_assert_max_num_queries
+):
+    first = client.get(url)
+
+    with django_assert_max_num_queries(4):
+        again = client.get(url)
+
+    assert again.status_code == first.status_code == 200
+    assert again.content.decode().count("<nav") == first.content.decode().count("<nav")
+
+
+def test_a_published_menu_title_shows_at_once_on_every_page(client, demo_site, committing):
+    for url in PAGES:
+        client.get(url)
+    about = Page.objects.get(url_path__endswith="/about/").specific
+    about.title = "About the clinic team"
+
+    with committing():
+        about.save_revision().publish()
+
+    for url in PAGES:
+        assert "About the clinic team" in client.get(url).content.decode(), url
+
+
+def test_changed_clinic_details_show_at_once_on_every_page(client, demo_site, committing):
+    for url in PAGES:
+        client.get(url)
+    details = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+
+    with committing():
+        details.phone = "+442079460999"
+        details.save()
+
+    for url in PAGES:
+        assert "020 7946 0999" in client.get(url).content.decode(), url
+
+
+def test_a_page_made_private_asks_for_its_password_at_once(client, demo_site, committing):
+    assert client.get("/treatments/osteopathy/").status_code == 200
+
+    with committing():
+        PageViewRestriction.objects.create(
+            page=osteopathy(), restriction_type=PageViewRestriction.PASSWORD, password="staff-only"
+        )
+
+    assert 'name="password"' in client.get("/treatments/osteopathy/").content.decode()
+
+
+@pytest.mark.parametrize("change", ["unpublish", "delete", "move"])
+def test_a_page_that_went_is_not_found_where_it_was(client, demo_site, committing, change):
+    assert client.get("/treatments/osteopathy/").status_code == 200
+    page = osteopathy()
+
+    with committing():
+        if change == "unpublish":
+            page.unpublish()
+        elif change == "delete":
+            page.delete()
+        else:
+            page.move(Page.objects.get(url_path__endswith="/about/"), pos="last-child")
+
+    gone = client.get("/treatments/osteopathy/")
+    assert gone.status_code == (301 if change == "move" else 404)
+    if change == "move":
+        assert client.get("/about/osteopathy/").status_code == 200
+
+
+def test_an_unknown_address_is_not_remembered(client, demo_site):
+    known, unknown = (
+        f"pagecache:data:{store.release()}:route:{hashlib.sha256(f'{demo_site.url_path}{path}'.encode()).hexdigest()[:40]}"
+        for path in ("about/", "no-such-page/")
+    )
+
+    assert client.get("/about/").status_code == 200
+    assert client.get("/no-such-page/").status_code == 404
+
+    assert store.cache().get(known) is not None
+    assert store.cache().get(unknown) is None
+
+
+def test_another_host_gets_its_own_site(client, demo_site, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    about = Page.objects.get(url_path__endswith="/about/")
+    Site.objects.create(hostname="other.example", port=80, root_page=about)
+    home = client.get("/").content.decode()
+
+    other = Client(headers={"host": "other.example"}).get("/").content.decode()
+
+    assert f"<title>{about.title} |" in other
+    assert f"<title>{about.title} |" not in home
+    assert client.get("/").content.decode() == home
+
+
+def test_with_the_cache_down_pages_are_read_afresh(client, demo_site, settings, caplog):
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        },
+    }
+    settings.PAGE_CACHE_ALIAS = "pages"
+
+    response = client.get("/treatments/osteopathy/")
+
+    assert response.status_code == 200 and "Osteopathy" in response.content.decode()
+    assert "Shared cache unavailable (ConnectionError); site data read afresh." in caplog.text
