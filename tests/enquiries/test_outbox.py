@@ -454,3 +454,32 @@ def test_one_email_that_cannot_be_handled_does_not_stop_the_others(
     assert len(acknowledgements(mailoutbox)) == 1
     assert f"Outbox email {alert.pk} could not be sent: DatabaseError" in caplog.text
     assert patient_words_in(caplog.text) == []
+
+
+def test_a_task_backend_that_refuses_the_emails_leaves_them_to_the_command(
+    inboxes, client, settings, mailoutbox, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    class RefusedTask:
+        get_backend = send_email.get_backend
+
+        def enqueue(self, email_id):
+            raise DatabaseError("the task table is locked")
+
+    monkeypatch.setattr("enquiries.tasks.send_email", RefusedTask())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send_enquiry(client)
+
+    assert response.status_code == 302 and "/enquiries/sent/" in response["Location"]
+    enquiry = Enquiry.objects.get()
+    assert not DBTaskResult.objects.filter(task_path="enquiries.tasks.send_email").exists()
+    assert "the cron command will send them" in caplog.text
+    assert enquiry.name not in caplog.text and enquiry.email not in caplog.text
+
+    monkeypatch.undo()
+    with time_machine.travel(timezone.now() + timedelta(minutes=10), tick=False):
+        run_retry_command()
+    assert len(staff_alerts(mailoutbox)) == 1 and len(acknowledgements(mailoutbox)) == 1
