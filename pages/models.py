@@ -74,7 +74,6 @@ class BasePage(Page):
 
 
 class HomePage(BasePage):
-    HERO_RENDITIONS = ("fill-640x480|format-webp", "fill-960x720|format-webp", "fill-1280x960|format-webp")
     route_select_related = ("hero_image",)
 
     hero_heading = models.CharField(max_length=120)
@@ -202,7 +201,12 @@ class TreatmentIndexPage(BasePage):
 class TreatmentPage(BasePage):
     """One treatment, with the facts a patient needs set out as typed fields."""
 
-    LISTING_RENDITIONS = ("fill-400x250|format-webp", "fill-800x500|format-webp")
+    # What the treatments index shows of each (its template's {% picture %}), fetched with the listing.
+    LISTING_RENDITIONS = tuple(
+        f"fill-{size}|format-{image_format}"
+        for size in ("400x250", "800x500")
+        for image_format in ("avif", "webp")
+    )
     route_select_related = ("listing_image",)
 
     session_length = models.PositiveSmallIntegerField(

@@ -124,6 +124,33 @@ def test_home_page_shows_its_picture_with_alternative_text_first_and_unhurried(c
     assert len(image["srcset"].split(",")) == 3
 
 
+@pytest.mark.parametrize(
+    ("url", "image_class"),
+    [("/", "hero__image"), ("/treatments/", "card__image"), ("/treatments/osteopathy/", "article__image")],
+)
+def test_pictures_come_as_avif_with_webp_for_older_browsers_sized_before_they_load(
+    client, demo_site, url, image_class
+):
+    html = BeautifulSoup(client.get(url).content, "html.parser")
+
+    images = html.select(f"picture > img.{image_class}")
+    assert images, url
+    for image in images:
+        avif = image.find_previous_sibling("source")
+        assert avif["type"] == "image/avif"
+        assert all(".avif " in candidate.strip() + " " for candidate in avif["srcset"].split(","))
+        assert all(".webp " in candidate.strip() + " " for candidate in image["srcset"].split(","))
+        assert image["src"].endswith(".webp")
+        assert int(image["width"]) > 0 and int(image["height"]) > 0
+
+
+def test_listing_pictures_below_the_first_wait_until_they_are_scrolled_to(client, demo_site):
+    images = BeautifulSoup(client.get("/treatments/").content, "html.parser").select("img.card__image")
+
+    assert "loading" not in images[0].attrs
+    assert [image.get("loading") for image in images[1:]] == ["lazy"] * (len(images) - 1)
+
+
 def test_contact_page_gives_access_details_and_a_plain_map_link(client, demo_site):
     html = client.get("/contact/").content.decode()
     page = BeautifulSoup(html, "html.parser")
