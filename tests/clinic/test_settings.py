@@ -73,7 +73,7 @@ def production_cache(**env):
 
 def test_production_shares_its_cache_through_redis_when_one_is_named():
     assert production_cache(REDIS_URL="redis://cache.internal:6379/0") == [
-        "django.core.cache.backends.redis.RedisCache",
+        "clinic.cache.SharedRedisCache",
         "redis://cache.internal:6379/0",
     ]
     assert production_cache(CACHE_URL="redis://other:6379/2")[1] == "redis://other:6379/2"
