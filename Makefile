@@ -15,7 +15,7 @@ INSTALLED := $(VENV)/.installed
 # CI builds the test database afresh; locally pyproject.toml's --reuse-db keeps it.
 PYTEST_DB := $(if $(filter true,$(CI)),--create-db)
 
-.PHONY: help install requirements run serve test lint format check audit clean
+.PHONY: help install requirements run serve test bench lint format check audit clean
 
 help: ## Show this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-8s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -53,6 +53,10 @@ test: export DJANGO_ALLOW_ASYNC_UNSAFE = true
 test: $(INSTALLED) ## Run the tests on PostgreSQL and Chromium (set up if needed); pytest options in ARGS="..."
 	scripts/ensure-test-services
 	$(VENV)/bin/pytest $(PYTEST_DB) --durations=15 $(ARGS)
+
+bench: $(INSTALLED) ## Measure speed, queries, weight and Lighthouse scores on loopback; writes bench/results.md
+	WITH_BENCH=1 scripts/ensure-test-services
+	$(PYTHON) bench/run.py
 
 audit: $(INSTALLED) ## Check the pinned packages for known vulnerabilities (pip-audit; exceptions in audit-exceptions.txt)
 	scripts/audit
