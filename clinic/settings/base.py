@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "health",
     "accounts",
     "pagecache",
+    "claims",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
