@@ -8,7 +8,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 RUFF := $(VENV)/bin/ruff
 DJHTML := $(VENV)/bin/djhtml
-TEMPLATE_DIRS := accounts/templates clinic/templates pages/templates enquiries/templates claims/templates
+TEMPLATE_DIRS := accounts/templates clinic/templates pages/templates enquiries/templates claims/templates sitesearch/templates
 # Written after a successful install; older than a requirements file means reinstall.
 INSTALLED := $(VENV)/.installed
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "accounts",
     "pagecache",
     "claims",
+    "sitesearch",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -10,6 +10,9 @@ PAGES = [
     "/privacy/",
     "/your-visit/",
     "/contact/",
+    "/search/",
+    "/search/?q=pain",
+    "/search/?q=xylophone",
     "/no-such-page/",
 ]
 VIEWPORTS = {
