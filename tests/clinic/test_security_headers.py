@@ -93,3 +93,15 @@ def test_pages_with_a_patients_details_are_kept_by_no_cache(client, demo_site):
     for response in (confirmation, form_with_errors):
         assert "no-store" in response["Cache-Control"]
         assert "private" in response["Cache-Control"]
+
+
+def test_the_public_policy_built_once_is_the_one_every_public_page_gets(client, demo_site, settings):
+    first = client.get("/treatments/")["Content-Security-Policy"]
+
+    assert client.get("/about/")["Content-Security-Policy"] == first
+    assert client.get("/no-such-page/")["Content-Security-Policy"] == first
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'", "data:"]}
+    }
+    changed = client.get("/about/")["Content-Security-Policy"]
+    assert changed != first and "img-src 'self' data:" in changed
