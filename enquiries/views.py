@@ -7,6 +7,7 @@ what they typed and gives them the clinic's phone number.
 """
 
 import logging
+from datetime import datetime
 from functools import partial
 from math import ceil
 
@@ -17,6 +18,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.cache import never_cache
@@ -27,6 +29,7 @@ from enquiries.forms import EnquiryForm, message_looks_like_spam
 from enquiries.models import Enquiry, EnquirySettings, new_reference
 from enquiries.ratelimit import allow_submission, rate_limit_window
 from enquiries.tasks import queue_emails
+from enquiries.working_days import reply_due_on
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +54,8 @@ def handle_submission(request):
     already_stored = Enquiry.objects.filter(submission_token=form.cleaned_data["token"]).first()
     if already_stored is not None:
         # Sent again (back and resend, a second tab): the same confirmation, nothing counted.
-        return redirect_to_confirmation(already_stored.reference, urgent=already_stored.urgent)
+        stored = already_stored
+        return redirect_to_confirmation(stored.reference, stored.urgent, stored.created_at)
     if not allow_submission(request):
         logger.info("An enquiry was refused: too many from one client.")
         window = rate_limit_window()
@@ -61,10 +65,10 @@ def handle_submission(request):
     if form.looks_automated:
         # The same page a person gets, so a bot learns nothing; nothing is stored or sent.
         logger.info("An enquiry was discarded as automated.")
-        return redirect_to_confirmation(new_reference(), urgent=form.warning_sign_reported)
+        return redirect_to_confirmation(new_reference(), form.warning_sign_reported, timezone.now())
 
     enquiry = store_enquiry(form, request)
-    return redirect_to_confirmation(enquiry.reference, urgent=enquiry.urgent)
+    return redirect_to_confirmation(enquiry.reference, enquiry.urgent, enquiry.created_at)
 
 
 def form_page(request, form, status=200, **flags):
@@ -114,8 +118,9 @@ def store_enquiry(form, request):
     raise IntegrityError("Could not draw an unused enquiry reference.")
 
 
-def redirect_to_confirmation(reference, urgent):
-    token = signing.dumps({"reference": reference, "urgent": urgent}, salt=CONFIRMATION_SALT)
+def redirect_to_confirmation(reference, urgent, received_at):
+    confirmation = {"reference": reference, "urgent": urgent, "received": received_at.isoformat()}
+    token = signing.dumps(confirmation, salt=CONFIRMATION_SALT)
     return redirect(f"{reverse('enquiries:sent')}?r={token}")
 
 
@@ -129,6 +134,10 @@ def sent(request):
         )
     except signing.BadSignature as error:
         raise Http404("No such confirmation") from error
+    # When the reply is due, counted as the inbox counts it (a link from before this was added: now).
+    received_at = datetime.fromisoformat(confirmation.pop("received", None) or timezone.now().isoformat())
+    working_days = EnquirySettings.for_request(request).reply_within_working_days
+    confirmation["reply_due_on"] = reply_due_on(received_at, working_days)
     return render(request, "enquiries/enquiry_sent.html", confirmation)
 
 

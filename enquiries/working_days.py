@@ -1,40 +1,28 @@
 """
-Working-day arithmetic for the reply target: Monday to Friday count, weekends
-do not. Bank holidays are not known here; they make a target a day stricter.
-Days are the clinic's (TIME_ZONE, Europe/London), not UTC's.
+Working-day arithmetic for the reply target, by the clinic's rule
+(``clinic.hours``): Monday to Friday count, but not weekends, bank holidays in
+England and Wales or the clinic's closures. Days are the clinic's
+(Europe/London), not UTC's.
 """
 
 from datetime import timedelta
 
-from django.utils import timezone
+from clinic import hours
 
-SATURDAY = 5
-
-
-def add_working_days(moment, days):
-    """The same time of day ``days`` working days later; from a weekend, counting starts on Monday."""
-    moment = timezone.localtime(moment)
-    while moment.weekday() >= SATURDAY:
-        moment = moment.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-    for _ in range(days):
-        moment += timedelta(days=1)
-        while moment.weekday() >= SATURDAY:
-            moment += timedelta(days=1)
-    return moment
+add_working_days = hours.add_working_days
+subtract_working_days = hours.subtract_working_days
 
 
-def subtract_working_days(moment, days):
+def reply_due_on(received_at, working_days):
     """
-    The cut-off for "received longer ago than ``days`` working days": anything
-    received at or before it has ``add_working_days(received, days) <= moment``.
+    The day a reply is due by, for patients: the day of ``add_working_days``,
+    or the working day before it when that is midnight, the end of that day.
     """
-    moment = timezone.localtime(moment)
-    if moment.weekday() >= SATURDAY:
-        # No deadline falls on a weekend: the last one that can have passed is Friday's.
-        moment -= timedelta(days=moment.weekday() - SATURDAY + 1)
-        moment = moment.replace(hour=23, minute=59, second=59, microsecond=999999)
-    for _ in range(days):
-        moment -= timedelta(days=1)
-        while moment.weekday() >= SATURDAY:
-            moment -= timedelta(days=1)
-    return moment
+    due = add_working_days(received_at, working_days)
+    if not working_days or due != hours.start_of(due.date()):
+        return due.date()
+    day = due.date() - timedelta(days=1)
+    closed_days = hours.ClosedDays(known_from=day - timedelta(days=hours.LOOK_AHEAD_DAYS))
+    while not closed_days.is_working_day(day):
+        day -= timedelta(days=1)
+    return day

@@ -1,5 +1,6 @@
 """Small factory functions: build exactly the objects a test needs, nothing more."""
 
+from datetime import date, time
 from io import BytesIO
 
 from PIL import Image as PILImage
@@ -11,6 +12,7 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from clinic.models import ClinicSettings, Closure
 from pages.models import ContactPage, HomePage, StandardPage, TreatmentIndexPage, TreatmentPage
 
 
@@ -76,3 +78,26 @@ def make_user(username="user", groups=(), **fields):
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
     return user
+
+
+def make_closure(first_day, last_day=None, **fields):
+    """A closure under Settings > Closures; dates as ``date`` or "2026-12-24"."""
+    first_day = date.fromisoformat(first_day) if isinstance(first_day, str) else first_day
+    last_day = date.fromisoformat(last_day) if isinstance(last_day, str) else (last_day or first_day)
+    fields.setdefault("reason", "Christmas")
+    return Closure.objects.create(first_day=first_day, last_day=last_day, **fields)
+
+
+def set_opening_hours(*sessions, site=None, note=""):
+    """
+    The clinic's hours, as rows of (days, "09:00", "20:00"), ``days`` as in the
+    admin ("monday"...); returns the ClinicSettings.
+    """
+    details = ClinicSettings.for_site(site or Site.objects.get(is_default_site=True))
+    details.opening_hours = [
+        ("session", {"days": list(days), "opens": time.fromisoformat(o), "closes": time.fromisoformat(c)})
+        for days, o, c in sessions
+    ]
+    details.opening_hours_note = note
+    details.save()
+    return details

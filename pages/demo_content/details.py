@@ -5,8 +5,11 @@ Page texts never repeat the phone number or email address: they show them with
 the "clinic_details" block, which reads Settings > Clinic details.
 """
 
+from datetime import time
+
 PHONE = "020 8220 4254"
 EMAIL = "info@clayhallosteopath.com"
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
 
 CLINIC = {
     "name": "Clayhall Osteopaths",
@@ -19,10 +22,10 @@ CLINIC = {
     # addresses are reserved for examples). Replace it in the admin, or clear it
     # to hide the "Book an appointment" buttons.
     "booking_url": "https://booking.example.com/clayhall-osteopaths",
+    # Closed on Sundays (in no row) and on bank holidays (always).
     "opening_hours": [
-        ("period", {"days": "Monday to Friday", "hours": "9am to 8pm"}),
-        ("period", {"days": "Saturday", "hours": "9am to 2pm"}),
-        ("period", {"days": "Sunday and bank holidays", "hours": "Closed"}),
+        ("session", {"days": WEEKDAYS, "opens": time(9), "closes": time(20)}),
+        ("session", {"days": ["saturday"], "opens": time(9), "closes": time(13)}),
     ],
 }
 

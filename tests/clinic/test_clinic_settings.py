@@ -36,8 +36,10 @@ def test_opening_hours_and_address_render_on_the_contact_page(client, demo_site)
     html = client.get("/contact/").content.decode()
 
     assert details.opening_hours, "the demo content fills the opening hours"
-    for period in details.opening_hours:
-        assert period.value["days"] in html
+    hours = html.split('id="contact-hours-heading"', 1)[1].split("</section>", 1)[0]
+    nine_to_eight = '<time datetime="09:00">9am</time> to <time datetime="20:00">8pm</time>'
+    assert f"<dt>Monday to Friday</dt><dd>{nine_to_eight}</dd>" in hours
+    assert "<dt>Sunday</dt><dd>Closed</dd>" in hours
     for line in details.address_lines:
         assert line in html
 
@@ -66,10 +68,9 @@ def test_administrator_edits_the_clinic_details_in_the_admin(admin_client, demo_
     data["phone"] = "020 8220 9999"
     # The admin draws StreamFields with JavaScript, so the page has no inputs for them.
     data.update(
-        nested_form_data(
-            {"opening_hours": streamfield([("period", {"days": "Monday to Friday", "hours": "8am to 6pm"})])}
-        )
+        nested_form_data({"opening_hours": streamfield([("session", {"opens": "08:00", "closes": "18:00"})])})
     )
+    data.setlist("opening_hours-0-value-days", ["monday", "tuesday", "wednesday", "thursday", "friday"])
 
     response = admin_client.post(url, data)
 
@@ -77,4 +78,4 @@ def test_administrator_edits_the_clinic_details_in_the_admin(admin_client, demo_
     assert ClinicSettings.for_site(site).phone == "020 8220 9999"
     about = admin_client.get("/about/").content.decode()
     assert 'href="tel:+442082209999"' in about
-    assert "8am to 6pm" in about
+    assert '<time datetime="08:00">8am</time> to <time datetime="18:00">6pm</time>' in about

@@ -39,7 +39,7 @@ MONDAY_AFTERNOON = datetime(2026, 3, 9, 16, 0, tzinfo=UTC)
         (datetime(2026, 3, 4, 9, 0, tzinfo=UTC), 0, datetime(2026, 3, 4, 9, 0, tzinfo=UTC)),
     ],
 )
-def test_add_working_days(start, days, due):
+def test_add_working_days(db, start, days, due):  # the clinic's closures are in the database
     assert add_working_days(start, days) == due
 
 
@@ -52,12 +52,12 @@ def test_add_working_days(start, days, due):
         (MONDAY_MORNING, 2, datetime(2026, 3, 5, 10, 0, tzinfo=UTC)),
     ],
 )
-def test_subtract_working_days(now, days, cutoff):
+def test_subtract_working_days(db, now, days, cutoff):
     assert subtract_working_days(now, days) == cutoff
 
 
 @pytest.mark.parametrize("days", [1, 2, 3])
-def test_subtract_is_the_inverse_of_add_over_a_fortnight(days):
+def test_subtract_is_the_inverse_of_add_over_a_fortnight(db, days):
     """Anything received at or before the cut-off is due by now, and anything after it is not."""
     start = datetime(2026, 3, 2, 0, 0, tzinfo=UTC)
     for hours in range(0, 14 * 24, 7):
