@@ -156,7 +156,10 @@ class HomePage(BasePage):
             self.known_unrestricted = not restricted
             return super().route(request, [])
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.select_related(*getattr(model, "route_select_related", ())).get(pk=pk)
+        page = model.objects.select_related(*getattr(model, "route_select_related", ())).filter(pk=pk).first()
+        if page is None:
+            # Deleted since the route was kept (its generation is ending): find it afresh.
+            return super().route(request, path_components)
         page.known_unrestricted = not restricted
         return page.route(request, [])
 

@@ -145,3 +145,10 @@ def test_with_the_cache_down_pages_are_read_afresh(client, demo_site, settings, 
 
     assert response.status_code == 200 and "Osteopathy" in response.content.decode()
     assert "Shared cache unavailable (ConnectionError); site data read afresh." in caplog.text
+
+
+def test_a_kept_route_to_a_page_deleted_meanwhile_is_found_afresh(client, demo_site):
+    assert client.get("/treatments/osteopathy/").status_code == 200
+    TreatmentPage.objects.get(slug="osteopathy").delete()  # not committed: the kept route is stale
+
+    assert client.get("/treatments/osteopathy/").status_code == 404
