@@ -8,6 +8,7 @@ site: Home > Treatments > Treatment, Home > Contact, and Home > Standard pages
 
 import hashlib
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,15 +16,17 @@ from django.db import models
 from django.db.models import Prefetch, Value
 from django.utils.cache import patch_cache_control
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from enquiries.forms import EnquiryForm
 from pagecache.shared_data import remember
-from pages.blocks import SHORT_TEXT_FEATURES, TEXT_FEATURES, BodyBlock
+from pages.blocks import SHORT_TEXT_FEATURES, TEXT_FEATURES, BodyBlock, CareCardBlock
+from pages.review import review_status
 from pages.visibility import is_restricted, public_only, restrictions_covering
 
 
@@ -73,6 +76,63 @@ class BasePage(Page):
         return self._view_restrictions
 
 
+class ReviewedPage(BasePage):
+    """
+    A page of health information: who keeps it accurate, when it was last
+    reviewed and how often it must be (``pages/review.py``). The page says so,
+    the admin's "Pages due for review" report lists what is due, and owners are
+    reminded each week (``manage.py send_review_reminders``).
+    """
+
+    REVIEW_INTERVALS = [(6, "Every 6 months"), (12, "Every year"), (24, "Every 2 years")]
+
+    page_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who keeps this page accurate. They are reminded by email when its review is due.",
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When a registered practitioner last checked the whole page."
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        "review every", choices=REVIEW_INTERVALS, default=12
+    )
+    reviewed_by = models.ForeignKey(
+        "pages.PractitionerPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The registered practitioner who last reviewed it.",
+    )
+
+    review_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("page_owner"),
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_interval_months")]),
+                FieldPanel("reviewed_by"),
+            ],
+            heading="Review",
+        )
+    ]
+    route_select_related = ("reviewed_by",)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def next_review_due(self):
+        return review_status(self.last_reviewed, self.review_interval_months)[0]
+
+    @property
+    def review_status(self):
+        return review_status(self.last_reviewed, self.review_interval_months)[1]
+
+
 class HomePage(BasePage):
     route_select_related = ("hero_image",)
 
@@ -110,7 +170,13 @@ class HomePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.TreatmentIndexPage", "pages.ContactPage", "pages.StandardPage"]
+    subpage_types = [
+        "pages.TreatmentIndexPage",
+        "pages.ConditionIndexPage",
+        "pages.TeamPage",
+        "pages.ContactPage",
+        "pages.StandardPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -201,7 +267,7 @@ class TreatmentIndexPage(BasePage):
         return context
 
 
-class TreatmentPage(BasePage):
+class TreatmentPage(ReviewedPage):
     """One treatment, with the facts a patient needs set out as typed fields."""
 
     # What the treatments index shows of each (its template's {% picture %}), fetched with the listing.
@@ -210,7 +276,7 @@ class TreatmentPage(BasePage):
         for size in ("400x250", "800x500")
         for image_format in ("avif", "webp")
     )
-    route_select_related = ("listing_image",)
+    route_select_related = ("listing_image", "reviewed_by")
 
     session_length = models.PositiveSmallIntegerField(
         "typical session length (minutes)",
@@ -273,12 +339,23 @@ class TreatmentPage(BasePage):
             heading="Listing image",
         ),
         FieldPanel("body"),
+        *ReviewedPage.review_panels,
     ]
     promote_panels = Page.promote_panels
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["pages.TreatmentIndexPage"]
     subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["conditions"] = public_only(
+            ConditionPage.objects.live().filter(treatment_links__treatment=self)
+        ).order_by("title")
+        context["practitioners"] = public_only(
+            PractitionerPage.objects.live().filter(treatment_links__treatment=self)
+        ).order_by("path")
+        return context
 
     class Meta:
         constraints = [
@@ -374,3 +451,255 @@ class ContactPage(BasePage):
             (heading, getattr(self, name)) for name, heading in self.ACCESS_DETAILS if getattr(self, name)
         ]
         return context
+
+
+class ConditionIndexPage(BasePage):
+    """Conditions A to Z: every condition, under its first letter, with a letter index."""
+
+    intro = RichTextField(features=SHORT_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.ConditionPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        conditions = list(
+            public_only(ConditionPage.objects.child_of(self).live()).only("title", "url_path", "summary")
+        )
+        context["letters"] = conditions_by_letter(conditions)
+        return context
+
+
+def conditions_by_letter(conditions):
+    """``[(letter, [conditions])]`` for A to Z, empty letters included, "#" last for anything else."""
+    groups = {letter: [] for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+    for condition in sorted(conditions, key=lambda page: page.title.casefold()):
+        first = condition.title[:1].upper()
+        groups.setdefault(first if first in groups else "#", []).append(condition)
+    return list(groups.items())
+
+
+class ConditionPage(ReviewedPage):
+    """
+    One condition: what it is, when to get urgent help elsewhere (an NHS-style
+    care card), and the treatments that may help, each of which links back.
+    """
+
+    body = StreamField(BodyBlock(), help_text="What the condition is, what causes it and what helps.")
+    seek_help = StreamField(
+        [("care_card", CareCardBlock())],
+        blank=True,
+        verbose_name="when to get urgent help",
+        help_text="The warning signs that need a GP, NHS 111 or 999 rather than an appointment with us.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("seek_help"),
+        InlinePanel("treatment_links", label="Treatments that may help", heading="Treatments that may help"),
+        *ReviewedPage.review_panels,
+    ]
+    promote_panels = Page.promote_panels
+    search_fields = [*BasePage.search_fields, index.SearchField("body"), index.SearchField("seek_help")]
+
+    parent_page_types = ["pages.ConditionIndexPage"]
+    subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["treatments"] = public_only(
+            TreatmentPage.objects.live().filter(condition_links__condition=self)
+        ).order_by("path")
+        return context
+
+
+class ConditionTreatment(Orderable):
+    """A treatment that may help a condition: shown on both pages."""
+
+    condition = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="treatment_links")
+    treatment = models.ForeignKey(TreatmentPage, on_delete=models.CASCADE, related_name="condition_links")
+
+    panels = [FieldPanel("treatment")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["condition", "treatment"], name="condition_treatment_once"),
+        ]
+
+
+class TeamPage(BasePage):
+    """The practitioners, each with their profession and registration."""
+
+    intro = RichTextField(features=SHORT_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.PractitionerPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        renditions = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=PractitionerPage.PHOTO_RENDITIONS)
+        )
+        context["practitioners"] = (
+            public_only(PractitionerPage.objects.child_of(self).live())
+            .select_related("photo")
+            .prefetch_related(Prefetch("photo__renditions", queryset=renditions))
+            .order_by("path")
+        )
+        return context
+
+
+class PractitionerPage(BasePage):
+    """
+    One practitioner's profile. Osteopaths must be registered with the General
+    Osteopathic Council, physiotherapists with the HCPC: the page links to
+    their entry in the regulator's public register, so patients can check it.
+    """
+
+    GOSC, HCPC, OTHER = "gosc", "hcpc", "other"
+    REGULATORS = {
+        GOSC: ("General Osteopathic Council", "https://www.osteopathy.org.uk/"),
+        HCPC: ("Health and Care Professions Council", "https://www.hcpc-uk.org/"),
+    }
+    REGISTER_SEARCH = {
+        GOSC: "https://www.osteopathy.org.uk/register-search/",
+        HCPC: "https://www.hcpc-uk.org/check-the-register/",
+    }
+    PHOTO_RENDITIONS = tuple(
+        f"fill-{size}|format-{image_format}"
+        for size in ("240x240", "480x480")
+        for image_format in ("avif", "webp")
+    )
+
+    profession = models.CharField(max_length=80, help_text="For example: Osteopath, or Physiotherapist.")
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    photo_alt = models.CharField(
+        "photo alternative text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the photo for someone who cannot see it.",
+    )
+    regulator = models.CharField(
+        max_length=10,
+        choices=[
+            (GOSC, "General Osteopathic Council (GOsC)"),
+            (HCPC, "Health and Care Professions Council (HCPC)"),
+            (OTHER, "Other"),
+        ],
+        default=GOSC,
+    )
+    other_regulator = models.CharField(
+        "other regulator or professional body",
+        max_length=120,
+        blank=True,
+        help_text="Only if Other is chosen.",
+    )
+    registration_number = models.CharField(max_length=30)
+    register_url = models.URLField(
+        "link to their register entry",
+        blank=True,
+        help_text="The practitioner's page in the regulator's public register; "
+        "without it, the register's search page is linked.",
+    )
+    qualifications = models.TextField(
+        blank=True, help_text="One per line, for example: MOst, BSc (Hons) Osteopathy."
+    )
+    biography = RichTextField(features=TEXT_FEATURES, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("profession"),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("photo_alt")], heading="Photo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("regulator"),
+                FieldPanel("other_regulator"),
+                FieldPanel("registration_number"),
+                FieldPanel("register_url"),
+            ],
+            heading="Registration",
+        ),
+        FieldPanel("qualifications"),
+        FieldPanel("biography"),
+        InlinePanel("treatment_links", label="Treatments offered", heading="Treatments offered"),
+    ]
+    promote_panels = Page.promote_panels
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("profession"),
+        index.SearchField("qualifications"),
+        index.SearchField("biography"),
+    ]
+    route_select_related = ("photo",)
+
+    parent_page_types = ["pages.TeamPage"]
+    subpage_types = []
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="practitioner_photo_has_alt_text",
+                condition=models.Q(photo__isnull=True) | ~models.Q(photo_alt=""),
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt": "Describe the photo for people who cannot see it."})
+        if self.regulator == self.OTHER and not self.other_regulator.strip():
+            raise ValidationError({"other_regulator": "Name the regulator or professional body."})
+
+    @property
+    def regulator_name(self):
+        return (
+            self.REGULATORS[self.regulator][0] if self.regulator in self.REGULATORS else self.other_regulator
+        )
+
+    @property
+    def regulator_url(self):
+        return self.REGULATORS.get(self.regulator, ("", ""))[1]
+
+    @property
+    def register_link(self):
+        return self.register_url or self.REGISTER_SEARCH.get(self.regulator, "")
+
+    @property
+    def qualification_list(self):
+        return [line.strip() for line in self.qualifications.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["treatments"] = public_only(
+            TreatmentPage.objects.live().filter(practitioner_links__practitioner=self)
+        ).order_by("path")
+        return context
+
+
+class PractitionerTreatment(Orderable):
+    """A treatment a practitioner offers: shown on their profile and on the treatment's page."""
+
+    practitioner = ParentalKey(PractitionerPage, on_delete=models.CASCADE, related_name="treatment_links")
+    treatment = models.ForeignKey(TreatmentPage, on_delete=models.CASCADE, related_name="practitioner_links")
+
+    panels = [FieldPanel("treatment")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["practitioner", "treatment"], name="practitioner_treatment_once"),
+        ]

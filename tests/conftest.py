@@ -18,6 +18,7 @@ from io import StringIO
 
 import pytest
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -46,6 +47,9 @@ from tests.snapshots import DatabaseSnapshot, forget_cached_rows
 RECEPTION_PERMISSIONS = importlib.import_module(
     "enquiries.migrations.0003_reception_group"
 ).RECEPTION_PERMISSIONS
+add_clinical_review = importlib.import_module(
+    "pages.migrations.0008_clinical_review_workflow"
+).add_clinical_review
 
 # What Wagtail's migrations give its two default groups: permissions on the root
 # page (wagtailcore 0002, 0005, 0045), model permissions (wagtailadmin 0001 and the
@@ -122,6 +126,10 @@ def ensure_wagtail_tree():
                 codename__in=[codename for _, _, codename in RECEPTION_PERMISSIONS],
             )
         )
+
+    # pages 0008: the "Clinical review" workflow and its reviewers' group.
+    if not Group.objects.filter(name="Clinical reviewers").exists():
+        add_clinical_review(django_apps)
 
     # wagtailcore 0048: publishing by an editor goes through the moderators.
     if not WorkflowPage.objects.filter(page=root).exists():

@@ -111,3 +111,25 @@ TREATMENT_ROOM_IMAGE = {
         ("circle", 0.875, 0.46, 0.05, TEAL_LIGHT, 235),
     ],
 }
+
+
+def portrait(name, filename, jumper):
+    """An illustrated stand-in for a practitioner's photo: head and shoulders on a soft background."""
+    return {
+        "title": f"Demo portrait: {name}",
+        "filename": filename,
+        "size": (960, 960),
+        "alt": f"Illustration standing in for a photo of {name}",
+        "gradient": (MIST, TEAL_LIGHT),
+        "shapes": [
+            ("circle", 0.5, 1.08, 0.46, jumper, 255),  # shoulders
+            ("rect", 0.44, 0.58, 0.12, 0.14, 0.04, SAND_DEEP, 255),  # neck
+            ("circle", 0.5, 0.42, 0.2, SAND, 255),  # face
+        ],
+    }
+
+
+PRACTITIONER_PORTRAITS = {
+    "anya-patel": portrait("Anya Patel", "demo-portrait-anya-patel.jpg", TEAL_DEEP),
+    "tom-ellis": portrait("Tom Ellis", "demo-portrait-tom-ellis.jpg", SAND_DEEP),
+}

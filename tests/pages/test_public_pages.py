@@ -23,6 +23,10 @@ PUBLIC_PAGES = {
     "/your-visit/": "pages/standard_page.html",
     "/accessibility/": "pages/standard_page.html",
     "/contact/": "pages/contact_page.html",
+    "/conditions/": "pages/condition_index_page.html",
+    "/conditions/lower-back-pain/": "pages/condition_page.html",
+    "/team/": "pages/team_page.html",
+    "/team/anya-patel/": "pages/practitioner_page.html",
 }
 
 

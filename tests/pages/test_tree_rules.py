@@ -7,7 +7,17 @@ from django.db import IntegrityError
 
 from wagtail.models import Page
 
-from pages.models import ContactPage, HomePage, StandardPage, TreatmentIndexPage, TreatmentPage
+from pages.models import (
+    ConditionIndexPage,
+    ConditionPage,
+    ContactPage,
+    HomePage,
+    PractitionerPage,
+    StandardPage,
+    TeamPage,
+    TreatmentIndexPage,
+    TreatmentPage,
+)
 from tests.factories import make_image
 
 pytestmark = pytest.mark.django_db
@@ -15,13 +25,25 @@ pytestmark = pytest.mark.django_db
 
 def test_page_types_only_go_where_they_make_sense():
     assert HomePage.allowed_parent_page_models() == [Page]
-    assert set(HomePage.allowed_subpage_models()) == {TreatmentIndexPage, ContactPage, StandardPage}
+    assert set(HomePage.allowed_subpage_models()) == {
+        TreatmentIndexPage,
+        ConditionIndexPage,
+        TeamPage,
+        ContactPage,
+        StandardPage,
+    }
     assert TreatmentIndexPage.allowed_parent_page_models() == [HomePage]
     assert TreatmentIndexPage.allowed_subpage_models() == [TreatmentPage]
     assert TreatmentPage.allowed_parent_page_models() == [TreatmentIndexPage]
     assert TreatmentPage.allowed_subpage_models() == []
     assert ContactPage.allowed_subpage_models() == []
     assert set(StandardPage.allowed_parent_page_models()) == {HomePage, StandardPage}
+    assert ConditionIndexPage.allowed_subpage_models() == [ConditionPage]
+    assert ConditionPage.allowed_parent_page_models() == [ConditionIndexPage]
+    assert ConditionPage.allowed_subpage_models() == []
+    assert TeamPage.allowed_subpage_models() == [PractitionerPage]
+    assert PractitionerPage.allowed_parent_page_models() == [TeamPage]
+    assert PractitionerPage.allowed_subpage_models() == []
 
 
 def test_singletons_cannot_be_added_twice(demo_site):
@@ -31,6 +53,8 @@ def test_singletons_cannot_be_added_twice(demo_site):
     assert not HomePage.can_create_at(root)
     assert not TreatmentIndexPage.can_create_at(home)
     assert not ContactPage.can_create_at(home)
+    assert not ConditionIndexPage.can_create_at(home)
+    assert not TeamPage.can_create_at(home)
     assert StandardPage.can_create_at(home)
 
 

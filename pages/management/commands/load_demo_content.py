@@ -6,6 +6,7 @@ parent) is left as editors left it, images are reused by title, and clinic
 details are only filled in where they are still empty.
 """
 
+from datetime import timedelta
 from io import BytesIO
 
 from PIL import Image as PILImage
@@ -15,6 +16,7 @@ from django.apps import apps
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -22,7 +24,10 @@ from wagtail.utils.file import hash_filelike
 
 from clinic.models import ClinicSettings
 from pages import demo_content
-from pages.models import HomePage
+from pages.models import HomePage, PractitionerPage, ReviewedPage, TreatmentPage
+
+# The practitioner shown as having reviewed the demo's health pages.
+DEMO_REVIEWER = "anya-patel"
 
 IMAGE_SIZE = (1600, 1000)
 
@@ -74,8 +79,10 @@ class Command(BaseCommand):
         self.created, self.present, self.new_images = [], [], []
         with transaction.atomic():
             home, site = self.ensure_home()
+            self.awaiting_relations = []
             for node in demo_content.SITE["children"]:
                 self.ensure_page(home, node)
+            self.set_relations()
             filled = self.fill_clinic_details(site, home)
 
         if options["verbosity"] > 0:
@@ -145,6 +152,8 @@ class Command(BaseCommand):
             page = parent.add_child(instance=model(**fields))
             page.save_revision().publish()
             self.created.append(page)
+            if node.get("relations"):
+                self.awaiting_relations.append((page, node["relations"]))
         else:
             page = page.specific
             self.present.append(page)
@@ -155,6 +164,25 @@ class Command(BaseCommand):
                 return
         for child in node.get("children", ()):
             self.ensure_page(page, child)
+
+    def set_relations(self):
+        """
+        What new pages say about each other, by slug, now that they all exist:
+        the treatments a condition or practitioner links to. New health pages
+        are shown as reviewed two months ago by the demo's lead osteopath.
+        """
+        relations = {page.pk: links for page, links in self.awaiting_relations}
+        reviewer = PractitionerPage.objects.filter(slug=DEMO_REVIEWER).first()
+        for page in self.created:
+            links = relations.get(page.pk, {})
+            for slug in links.get("treatment_links", ()):
+                treatment = TreatmentPage.objects.get(slug=slug)
+                page.treatment_links.add(page.treatment_links.model(treatment=treatment))
+            if isinstance(page, ReviewedPage):
+                page.last_reviewed = timezone.localdate() - timedelta(days=60)
+                page.reviewed_by = reviewer
+            if links or isinstance(page, ReviewedPage):
+                page.save_revision().publish()
 
     def image_fields(self, node):
         """A node's pictures as page fields: the image, and its alternative text or that it is decorative."""
