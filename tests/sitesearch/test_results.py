@@ -125,7 +125,8 @@ def test_results_come_ten_to_a_page_with_links_between_pages(twelve_results, sea
 
 
 @pytest.mark.parametrize(
-    ("page", "shown"),
+    # Not "page", which is pytest-playwright's browser page: it would make these browser tests.
+    ("page_number", "shown"),
     [
         ("abc", 1),
         ("", 1),
@@ -138,8 +139,10 @@ def test_results_come_ten_to_a_page_with_links_between_pages(twelve_results, sea
         ("999999999999", 2),
     ],
 )
-def test_a_junk_or_out_of_range_page_number_shows_the_first_or_last_page(twelve_results, search, page, shown):
-    found = search("quillwort", page=page)
+def test_a_junk_or_out_of_range_page_number_shows_the_first_or_last_page(
+    twelve_results, search, page_number, shown
+):
+    found = search("quillwort", page=page_number)
 
     assert found.response.status_code == 200
     assert f"Page {shown} of 2" in found.text
