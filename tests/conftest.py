@@ -47,6 +47,9 @@ from tests.snapshots import DatabaseSnapshot, forget_cached_rows
 RECEPTION_PERMISSIONS = importlib.import_module(
     "enquiries.migrations.0003_reception_group"
 ).RECEPTION_PERMISSIONS
+EDITORS_CLAIMS_PERMISSIONS = importlib.import_module(
+    "claims.migrations.0003_editors_view_rules"
+).EDITORS_PERMISSIONS
 add_clinical_review = importlib.import_module(
     "pages.migrations.0008_clinical_review_workflow"
 ).add_clinical_review
@@ -73,7 +76,7 @@ DEFAULT_GROUP_COLLECTION_PERMISSIONS = [
 def _permissions_by_label():
     """Wagtail's permissions, keyed by "app_label.codename"."""
     permissions = Permission.objects.filter(
-        content_type__app_label__in=["wagtailadmin", "wagtailcore", "wagtaildocs", "wagtailimages"]
+        content_type__app_label__in=["wagtailadmin", "wagtailcore", "wagtaildocs", "wagtailimages", "claims"]
     ).select_related("content_type")
     return {f"{p.content_type.app_label}.{p.codename}": p for p in permissions}
 
@@ -99,7 +102,10 @@ def ensure_wagtail_tree():
     permissions = _permissions_by_label()
     for name, page_permissions in DEFAULT_GROUP_PAGE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*(permissions[label] for label in DEFAULT_GROUP_PERMISSIONS))
+        model_permissions = [permissions[label] for label in DEFAULT_GROUP_PERMISSIONS]
+        if name == "Editors":  # claims 0003: Editors may read the advertising claims rules
+            model_permissions += [permissions[f"{app}.{code}"] for app, _, code in EDITORS_CLAIMS_PERMISSIONS]
+        group.permissions.add(*model_permissions)
         GroupPagePermission.objects.bulk_create(
             [
                 GroupPagePermission(group=group, page=root, permission=permissions[f"wagtailcore.{codename}"])

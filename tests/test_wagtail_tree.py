@@ -39,7 +39,7 @@ def wagtail_defaults():
                 [page.path for page in Page.objects.filter(workflowpage__workflow=workflow)],
                 [(task.name, [g.name for g in task.specific.groups.all()]) for task in workflow.tasks],
             )
-            for workflow in Workflow.objects.all()
+            for workflow in Workflow.objects.order_by("name")
         ],
     }
 
