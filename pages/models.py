@@ -30,6 +30,19 @@ from pages.review import review_status
 from pages.visibility import is_restricted, public_only, restrictions_covering
 
 
+def picture_renditions(*sizes):
+    """The filter specs of ``{% picture image fill-{sizes} format-{avif,webp} %}``, to fetch in advance."""
+    return tuple(f"fill-{size}|format-{image_format}" for size in sizes for image_format in ("avif", "webp"))
+
+
+def with_pictures(pages, image_field, filter_specs):
+    """``pages`` with each one's picture and its renditions for ``filter_specs``, in two queries."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
+    return pages.select_related(image_field).prefetch_related(
+        Prefetch(f"{image_field}__renditions", queryset=renditions)
+    )
+
+
 class BasePage(Page):
     """What every public page shares: a plain-language summary for listings and search."""
 
@@ -253,17 +266,11 @@ class TreatmentIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        renditions = (
-            get_image_model()
-            .get_rendition_model()
-            .objects.filter(filter_spec__in=TreatmentPage.LISTING_RENDITIONS)
-        )
-        context["treatments"] = (
-            public_only(TreatmentPage.objects.child_of(self).live())
-            .select_related("listing_image")
-            .prefetch_related(Prefetch("listing_image__renditions", queryset=renditions))
-            .order_by("path")
-        )
+        context["treatments"] = with_pictures(
+            public_only(TreatmentPage.objects.child_of(self).live()),
+            "listing_image",
+            TreatmentPage.LISTING_RENDITIONS,
+        ).order_by("path")
         return context
 
 
@@ -271,11 +278,7 @@ class TreatmentPage(ReviewedPage):
     """One treatment, with the facts a patient needs set out as typed fields."""
 
     # What the treatments index shows of each (its template's {% picture %}), fetched with the listing.
-    LISTING_RENDITIONS = tuple(
-        f"fill-{size}|format-{image_format}"
-        for size in ("400x250", "800x500")
-        for image_format in ("avif", "webp")
-    )
+    LISTING_RENDITIONS = picture_renditions("400x250", "800x500")
     route_select_related = ("listing_image", "reviewed_by")
 
     session_length = models.PositiveSmallIntegerField(
@@ -547,17 +550,11 @@ class TeamPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        renditions = (
-            get_image_model()
-            .get_rendition_model()
-            .objects.filter(filter_spec__in=PractitionerPage.PHOTO_RENDITIONS)
-        )
-        context["practitioners"] = (
-            public_only(PractitionerPage.objects.child_of(self).live())
-            .select_related("photo")
-            .prefetch_related(Prefetch("photo__renditions", queryset=renditions))
-            .order_by("path")
-        )
+        context["practitioners"] = with_pictures(
+            public_only(PractitionerPage.objects.child_of(self).live()),
+            "photo",
+            PractitionerPage.PHOTO_RENDITIONS,
+        ).order_by("path")
         return context
 
 
@@ -577,11 +574,7 @@ class PractitionerPage(BasePage):
         GOSC: "https://www.osteopathy.org.uk/register-search/",
         HCPC: "https://www.hcpc-uk.org/check-the-register/",
     }
-    PHOTO_RENDITIONS = tuple(
-        f"fill-{size}|format-{image_format}"
-        for size in ("240x240", "480x480")
-        for image_format in ("avif", "webp")
-    )
+    PHOTO_RENDITIONS = picture_renditions("240x240", "480x480")
 
     profession = models.CharField(max_length=80, help_text="For example: Osteopath, or Physiotherapist.")
     photo = models.ForeignKey(
