@@ -41,6 +41,7 @@ run: export DJANGO_SETTINGS_MODULE = clinic.settings.dev
 run: $(INSTALLED) ## Migrate, load the demo content, reset the local admin and serve http://127.0.0.1:8000/
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py load_demo_content
+	$(PYTHON) manage.py load_demo_canned_answers
 	$(PYTHON) manage.py create_local_admin
 	$(PYTHON) manage.py runserver 127.0.0.1:8000
 

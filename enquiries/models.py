@@ -7,8 +7,10 @@ reference and submission token) are database constraints, not only form rules.
 """
 
 import secrets
+import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
@@ -31,6 +33,8 @@ EMAIL_MAX_LENGTH = 254
 PHONE_MAX_LENGTH = 30
 MESSAGE_MAX_LENGTH = 2000
 NOTE_MAX_LENGTH = 5000
+REPLY_MAX_LENGTH = 5000
+CANNED_ANSWER_MAX_LENGTH = 5000
 
 
 def new_reference():
@@ -42,6 +46,8 @@ class Status(models.TextChoices):
     NEW = "new", "New"
     IN_PROGRESS = "in_progress", "In progress"
     WAITING = "waiting", "Waiting for patient"
+    # The patient wrote back through the reply page: the enquiry is the clinic's turn again.
+    PATIENT_REPLIED = "patient_replied", "Patient replied"
     CLOSED = "closed", "Closed"
     SPAM = "spam", "Spam"
 
@@ -87,9 +93,20 @@ class EnquiryQuerySet(models.QuerySet):
         """Real enquiries nobody has picked up yet: the "(3 new)" in the menu."""
         return self.not_spam().filter(status=Status.NEW)
 
+    def patient_replied(self):
+        """Real enquiries where the patient has written back and waits for the clinic."""
+        return self.not_spam().filter(status=Status.PATIENT_REPLIED)
+
     def unanswered(self):
         """Real enquiries the clinic has not yet replied to, and has not closed."""
         return self.not_spam().filter(first_answered_at=None).exclude(status=Status.CLOSED)
+
+    def from_same_person(self, enquiry):
+        """The person's other enquiries: the same email address (any case) or the same phone number."""
+        same_person = models.Q(email__iexact=enquiry.email)
+        if enquiry.phone:
+            same_person |= models.Q(phone=enquiry.phone)
+        return self.filter(same_person).exclude(pk=enquiry.pk).order_by("-created_at", "-pk")
 
     def overdue(self, working_days, now=None):
         """Unanswered enquiries received longer ago than the reply target."""
@@ -154,7 +171,10 @@ class Enquiry(models.Model):
     class Meta:
         verbose_name_plural = "enquiries"
         ordering = ["-urgent", "created_at"]
-        permissions = [("export_enquiry", "Can export enquiries")]
+        permissions = [
+            ("export_enquiry", "Can export enquiries"),
+            ("reply_enquiry", "Can reply to enquiries"),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="enquiry_reference_format", condition=models.Q(reference__regex=REFERENCE_PATTERN)
@@ -297,9 +317,137 @@ class EnquiryNote(models.Model):
         return f"Note on {self.enquiry_id} at {self.created_at:%Y-%m-%d %H:%M}"
 
 
+class MessageDirection(models.TextChoices):
+    TO_PATIENT = "to_patient", "From the clinic"
+    FROM_PATIENT = "from_patient", "From the patient"
+
+
+class ReplyDelivery(models.TextChoices):
+    # The safe choice, and the default: no health details in anyone's mailbox.
+    LINK = "link", "By secure link: the email says only that we have replied"
+    EMAIL = "email", "In the email itself"
+
+
+class ThreadMessage(models.Model):
+    """
+    One message of the conversation with the patient: a reply from staff, or the
+    patient's answer through the reply page. Unlike notes, the patient sees these.
+    How a reply's email is doing is in the outbox (``OutboxEmail.message``).
+    """
+
+    Direction = MessageDirection
+    Delivery = ReplyDelivery
+
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="thread")
+    direction = models.CharField(max_length=20, choices=MessageDirection.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The member of staff who replied; empty for the patient's own messages.",
+    )
+    text = models.TextField(max_length=REPLY_MAX_LENGTH)
+    delivery = models.CharField(
+        "how the reply reached the patient", max_length=10, choices=ReplyDelivery.choices, blank=True
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    read_at = models.DateTimeField(
+        "first read on the site", null=True, blank=True, help_text="When the patient first opened it."
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(name="thread_message_text_present", condition=~models.Q(text="")),
+            models.CheckConstraint(
+                name="thread_message_direction_valid",
+                condition=models.Q(direction__in=MessageDirection.values),
+            ),
+            models.CheckConstraint(
+                name="thread_message_delivery_for_replies",
+                condition=models.Q(direction=MessageDirection.TO_PATIENT, delivery__in=ReplyDelivery.values)
+                | models.Q(direction=MessageDirection.FROM_PATIENT, delivery=""),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_direction_display()} on {self.enquiry_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def from_patient(self):
+        return self.direction == MessageDirection.FROM_PATIENT
+
+
+class AccessCode(models.Model):
+    """
+    A one-time code emailed to the patient's address, which opens the replies
+    behind a reply link: whoever holds the link must also read that mailbox.
+    Only a keyed hash of the code is kept (``enquiries.replies``).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="access_codes")
+    code_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    expires_at = models.DateTimeField()
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"Access code for {self.enquiry_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class CannedAnswer(models.Model):
+    """
+    A reply staff start from, with placeholders filled in for each patient
+    (``enquiries.canned_answers``): edited in the admin by staff with permission.
+    """
+
+    title = models.CharField(max_length=100, unique=True, help_text="What staff pick it by.")
+    text = models.TextField(
+        max_length=CANNED_ANSWER_MAX_LENGTH,
+        help_text="Placeholders in curly brackets are filled in for each patient: {first_name}, "
+        "{reference}, {clinic_name}, {clinic_phone}, {clinic_email}, {booking_link} and {my_name}.",
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("text")]
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(name="canned_answer_text_present", condition=~models.Q(text=""))
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        from enquiries.canned_answers import unknown_placeholders
+
+        if unknown := unknown_placeholders(self.text):
+            raise ValidationError(
+                {
+                    "text": "These placeholders are not known: "
+                    + ", ".join(f"{{{name}}}" for name in unknown)
+                    + ". Check the spelling against the list below the box."
+                }
+            )
+
+
 class EmailKind(models.TextChoices):
     STAFF_ALERT = "staff_alert", "Alert to staff"
     ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement to the patient"
+    REPLY = "reply", "Reply to the patient"
+    PATIENT_REPLY_ALERT = "patient_reply_alert", "Alert to staff: the patient replied"
+
+
+# Emails about one message of the thread rather than the enquiry as a whole.
+MESSAGE_EMAIL_KINDS = [EmailKind.REPLY, EmailKind.PATIENT_REPLY_ALERT]
 
 
 class OutboxEmailQuerySet(models.QuerySet):
@@ -326,16 +474,26 @@ class OutboxEmail(models.Model):
     """
     One email to send about an enquiry, and how its delivery is going.
 
-    Written in the same transaction as the enquiry, so no enquiry is ever
-    stored without its emails, and sent afterwards (``enquiries.outbox``). The
-    row holds no content: the email is built from the enquiry when it is sent,
-    and leaves out what the patient wrote.
+    Written in the same transaction as the enquiry (or the reply, or the
+    patient's answer), so none is ever stored without its emails, and sent
+    afterwards (``enquiries.outbox``). The row holds no content: the email is
+    built from the enquiry and the message when it is sent, and leaves out what
+    the patient wrote. A staff reply's text goes in its email only when staff
+    chose that delivery.
     """
 
     Kind = EmailKind
 
     enquiry = models.ForeignKey(Enquiry, on_delete=models.CASCADE, related_name="emails")
     kind = models.CharField(max_length=30, choices=EmailKind.choices)
+    message = models.ForeignKey(
+        ThreadMessage,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="emails",
+        help_text="The reply, or the patient's answer, that the email is about.",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     attempts = models.PositiveSmallIntegerField("failed attempts", default=0)
     next_attempt_at = models.DateTimeField(
@@ -356,7 +514,21 @@ class OutboxEmail(models.Model):
         verbose_name = "outbox email"
         ordering = ["created_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["enquiry", "kind"], name="outbox_email_one_of_each_kind"),
+            models.UniqueConstraint(
+                fields=["enquiry", "kind"],
+                condition=models.Q(message=None),
+                name="outbox_email_one_of_each_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["message", "kind"],
+                condition=~models.Q(message=None),
+                name="outbox_email_one_of_each_kind_per_message",
+            ),
+            models.CheckConstraint(
+                name="outbox_email_message_for_message_kinds",
+                condition=models.Q(kind__in=MESSAGE_EMAIL_KINDS, message__isnull=False)
+                | (~models.Q(kind__in=MESSAGE_EMAIL_KINDS) & models.Q(message=None)),
+            ),
             models.CheckConstraint(
                 name="outbox_email_kind_valid", condition=models.Q(kind__in=EmailKind.values)
             ),

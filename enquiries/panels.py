@@ -21,10 +21,12 @@ class EnquiriesPanel(Component):
         unanswered = Enquiry.objects.unanswered()
         return {
             "new_count": Enquiry.objects.new().count(),
+            "replied_count": Enquiry.objects.patient_replied().count(),
             "urgent_count": unanswered.filter(urgent=True).count(),
             "overdue_count": Enquiry.objects.overdue(working_days).count(),
             "oldest": unanswered.order_by("created_at").first(),
             "new_url": f"{inbox}?status={Status.NEW}&suspected_spam=false",
+            "replied_url": f"{inbox}?status={Status.PATIENT_REPLIED}",
             "urgent_url": f"{inbox}?urgent=true&unanswered=true",
             "overdue_url": f"{inbox}?overdue=true",
             "inbox_url": inbox,

@@ -6,9 +6,10 @@ Enquiries are registered as a snippet because Wagtail 8 gives bulk actions
 Wagtail's own ModelViewSet machinery: filters, inspect view, history, export.
 
 Every admin view of the inbox is here: the listing, the detail (inspect) view,
-the triage edit form and the small actions on one enquiry (a note, and the
-triage buttons: assign to me, mark in progress, close, mark as spam, not spam);
-the bulk actions are in ``bulk_actions.py``. Only staff with the enquiry
+the triage edit form, the small actions on one enquiry (a note, and the
+triage buttons: assign to me, mark in progress, close, mark as spam, not spam),
+the Reply page and the canned answers it starts from; the bulk actions are in
+``bulk_actions.py``. Only staff with the enquiry
 permissions (the "Reception" group, administrators) see any of it. Patients'
 words are shown, escaped, and never edited: the edit form holds the triage
 fields alone, and nobody can add an enquiry here. Every detail view, change,
@@ -20,9 +21,10 @@ from datetime import datetime
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaks_filter
 from django.urls import path, reverse
@@ -31,10 +33,14 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.views import View
 from django.views.defaults import permission_denied
+from django.views.generic import TemplateView
 
 from wagtail.actions.edit import EditAction
+from wagtail.admin.models import EditingSession
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.editing_sessions import EditingSessionsModule
 from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, TitleColumn, UserColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
@@ -42,9 +48,12 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, SnippetViewSet
 
 from clinic import phone
+from clinic.models import ClinicSettings
+from enquiries import canned_answers, replies
 from enquiries.filters import EnquiryFilterSet
 from enquiries.forms import CloseForm, NoteForm, TriageForm
-from enquiries.models import Enquiry, EnquiryNote, EnquirySettings, Status
+from enquiries.models import CannedAnswer, Enquiry, EnquiryNote, EnquirySettings, Status, ThreadMessage
+from enquiries.reply_forms import ReplyForm
 from enquiries.working_days import add_working_days
 
 # Characters that make a spreadsheet treat a cell as a formula.
@@ -78,8 +87,15 @@ class EnquiryIndexView(IndexView):
     def order_queryset(self, queryset):
         if self.ordering:
             return super().order_queryset(queryset)
-        # Urgent first, then the oldest of those still waiting for a reply.
-        return queryset.order_by("-urgent", F("first_answered_at").asc(nulls_first=True), "created_at", "pk")
+        # Urgent first, then those waiting for the clinic (never answered, or the
+        # patient has written back), the oldest first.
+        waiting_for_clinic = Case(
+            When(Q(first_answered_at=None) | Q(status=Status.PATIENT_REPLIED), then=Value(0)),
+            default=Value(1),
+        )
+        return queryset.order_by(
+            "-urgent", waiting_for_clinic, F("first_answered_at").asc(nulls_first=True), "created_at", "pk"
+        )
 
     @cached_property
     def can_export(self):
@@ -206,8 +222,15 @@ class EnquiryInspectView(InspectView):
         working_days = EnquirySettings.for_request(self.request).reply_within_working_days
         spam = counts_as_spam(self.object)
         triage_actions = self.triage_actions(spam)
+        can_reply = self.request.user.has_perm("enquiries.reply_enquiry") and not spam
         context.update(
             {
+                "thread": thread_for_staff(self.object),
+                "reply_url": reverse(viewset.get_url_name("reply"), args=[quote(self.object.pk)])
+                if can_reply
+                else None,
+                "same_person": Enquiry.objects.from_same_person(self.object).select_related("assignee"),
+                **presence(self.request, self.object),
                 "notes": self.object.notes.select_related("author"),
                 "note_form": NoteForm() if can_add_notes else None,
                 "add_note_url": reverse(viewset.get_url_name("add_note"), args=[quote(self.object.pk)]),
@@ -219,6 +242,158 @@ class EnquiryInspectView(InspectView):
                 "reply_due_at": add_working_days(self.object.created_at, working_days),
                 "emails": self.object.emails.all(),
                 "counts_as_spam": spam,
+            }
+        )
+        return context
+
+
+def thread_for_staff(enquiry):
+    """The conversation with the patient, each message with its email's delivery."""
+    return enquiry.thread.select_related("author").prefetch_related("emails")
+
+
+def presence(request, enquiry):
+    """
+    Wagtail's editing sessions for an enquiry: this visit is recorded (and kept
+    alive by the admin's own script, which shows colleagues arriving and leaving),
+    and colleagues seen in the last minutes are listed in the page itself, so the
+    warning holds without JavaScript too.
+    """
+    EditingSession.cleanup()
+    content_type = ContentType.objects.get_for_model(Enquiry)
+    session = EditingSession.objects.create(
+        user=request.user, content_type=content_type, object_id=str(enquiry.pk), last_seen_at=timezone.now()
+    )
+    others = (
+        EditingSession.objects.available()
+        .filter(content_type=content_type, object_id=str(enquiry.pk))
+        .exclude(user=request.user)
+        .select_related("user")
+        .order_by("-last_seen_at")
+    )
+    colleagues = {}
+    for other in others:
+        colleagues.setdefault(other.user_id, {"name": staff_name(other.user), "since": other.last_seen_at})
+    module = EditingSessionsModule(
+        session,
+        reverse(
+            "wagtailadmin_editing_sessions:ping",
+            args=(Enquiry._meta.app_label, Enquiry._meta.model_name, quote(enquiry.pk), session.pk),
+        ),
+        reverse("wagtailadmin_editing_sessions:release", args=(session.pk,)),
+        [],
+    )
+    return {"editing_sessions": module, "colleagues_here": list(colleagues.values())}
+
+
+class ReplyView(WagtailAdminTemplateMixin, TemplateView):
+    """
+    Reply to the patient from the inbox: compose (from a canned answer if
+    wanted), choose how it reaches them, and send it through the outbox
+    (``enquiries.replies.send_reply``). A reply a colleague sent while this one
+    was being written stops it, with what was typed kept, so two replies never go.
+    """
+
+    template_name = "enquiries/admin/reply.html"
+    header_icon = "mail"
+    http_method_names = ["get", "post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("enquiries.reply_enquiry"):
+            return refuse(request)
+        self.enquiry = get_object_or_404(Enquiry, pk=unquote(str(kwargs["pk"])))
+        self.inspect_url = reverse(
+            Enquiry.snippet_viewset.get_url_name("inspect"), args=[quote(self.enquiry.pk)]
+        )
+        if counts_as_spam(self.enquiry):
+            messages.error(
+                request, f"{self.enquiry.reference} counts as spam: mark it 'Not spam' before replying."
+            )
+            return redirect(self.inspect_url)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"Reply to {self.enquiry.reference}"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("enquiry_admin:list"), "label": "Enquiries"},
+            {"url": self.inspect_url, "label": self.enquiry.reference},
+            {"url": "", "label": "Reply"},
+        ]
+
+    def latest_message_id(self):
+        return self.enquiry.thread.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    def get(self, request, pk):
+        # The page shows what the patient wrote: recorded like the detail view.
+        log(self.enquiry, "enquiries.view", user=request.user)
+        form = ReplyForm(initial={"thread_seen": self.latest_message_id()})
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, pk):
+        action = ReplyForm.USE_CANNED if ReplyForm.USE_CANNED in request.POST else ReplyForm.SEND
+        form = ReplyForm(request.POST, action=action)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        if action == ReplyForm.USE_CANNED:
+            return self.render_to_response(self.get_context_data(form=self.with_canned_answer(form)))
+        sent_meanwhile = (
+            self.enquiry.thread.filter(
+                pk__gt=form.cleaned_data["thread_seen"] or 0, direction=ThreadMessage.Direction.TO_PATIENT
+            )
+            .select_related("author")
+            .last()
+        )
+        if sent_meanwhile is not None:
+            data = request.POST.copy()
+            data["thread_seen"] = self.latest_message_id()
+            form = ReplyForm(data)
+            form.is_valid()
+            sender = staff_name(sent_meanwhile.author) if sent_meanwhile.author else "A colleague"
+            form.add_error(
+                None,
+                f"{sender} sent a reply at {timezone.localtime(sent_meanwhile.created_at):%H:%M} while you "
+                "were writing, so yours has not been sent. Read theirs below; if yours is still needed, "
+                "press Send reply again.",
+            )
+            return self.render_to_response(self.get_context_data(form=form))
+        message = replies.send_reply(
+            self.enquiry,
+            author=request.user,
+            text=form.cleaned_data["text"],
+            delivery=form.cleaned_data["delivery"],
+            mark_waiting=form.cleaned_data["mark_waiting"],
+        )
+        messages.success(
+            request,
+            f"Your reply to {self.enquiry.reference} is on its way "
+            f"({message.get_delivery_display().split(':')[0].lower()}).",
+        )
+        return redirect(self.inspect_url)
+
+    def with_canned_answer(self, form):
+        """The form again, its text now the canned answer filled in for this patient, after anything typed."""
+        values = canned_answers.placeholder_values(
+            self.enquiry, ClinicSettings.for_request(self.request), staff_name(self.request.user)
+        )
+        filled = canned_answers.fill(form.cleaned_data["canned_answer"].text, values)
+        typed = form.cleaned_data["text"]
+        data = self.request.POST.copy()
+        data["text"] = f"{typed}\n\n{filled}" if typed else filled
+        return ReplyForm(data, action=ReplyForm.USE_CANNED)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "enquiry": self.enquiry,
+                "thread": thread_for_staff(self.enquiry),
+                "inspect_url": self.inspect_url,
+                "canned_answers_exist": CannedAnswer.objects.exists(),
+                "placeholders": canned_answers.PLACEHOLDERS,
+                **presence(self.request, self.enquiry),
             }
         )
         return context
@@ -562,13 +737,20 @@ class EnquiryViewSet(SnippetViewSet):
         base = super().menu_item_class
 
         class EnquiriesMenuItem(base):
-            """Shows how many new enquiries are waiting, e.g. "Enquiries (3 new)"."""
+            """Shows what waits for reception, e.g. "Enquiries (3 new)" or "Enquiries (3 new, 1 replied)"."""
 
             def render_component(self, request):
                 component = super().render_component(request)
-                waiting = Enquiry.objects.new().count()
+                waiting = [
+                    f"{count} {label}"
+                    for count, label in (
+                        (Enquiry.objects.new().count(), "new"),
+                        (Enquiry.objects.patient_replied().count(), "replied"),
+                    )
+                    if count
+                ]
                 if waiting:
-                    component.label = f"{component.label} ({waiting} new)"
+                    component.label = f"{component.label} ({', '.join(waiting)})"
                 return component
 
         return EnquiriesMenuItem
@@ -583,9 +765,29 @@ class EnquiryViewSet(SnippetViewSet):
         return [
             *super().get_urlpatterns(),
             path("notes/<str:pk>/", AddNoteView.as_view(), name="add_note"),
+            path("reply/<str:pk>/", ReplyView.as_view(), name="reply"),
             path("assign-to-me/<str:pk>/", AssignToMeView.as_view(), name="assign_to_me"),
             path("in-progress/<str:pk>/", MarkInProgressView.as_view(), name="mark_in_progress"),
             path("close/<str:pk>/", CloseView.as_view(), name="close"),
             path("spam/<str:pk>/", MarkAsSpamView.as_view(), name="mark_as_spam"),
             path("not-spam/<str:pk>/", NotSpamView.as_view(), name="not_spam"),
         ]
+
+
+class CannedAnswerViewSet(SnippetViewSet):
+    """The answers replies start from; kept by staff with the canned answer permissions (Reception)."""
+
+    model = CannedAnswer
+    admin_url_namespace = "canned_answers"
+    base_url_path = "enquiries/canned-answers"
+    icon = "openquote"
+    menu_label = "Canned answers"
+    menu_order = 151
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    list_display = ["title"]
+    search_fields = ["title", "text"]
+    search_backend_name = None
+
+    def register_chooser_viewset(self):
+        """No chooser: nothing else links to a canned answer."""

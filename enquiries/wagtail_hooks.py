@@ -1,4 +1,4 @@
-"""Registers the enquiries inbox, its bulk actions, stylesheet, dashboard panel and log actions."""
+"""Registers the enquiries inbox, canned answers, bulk actions, stylesheet, dashboard panel, log actions."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -13,10 +13,12 @@ from enquiries.bulk_actions import (
     DeleteEnquiriesBulkAction,
     MarkAsSpamBulkAction,
 )
+from enquiries.models import ReplyDelivery, Status
 from enquiries.panels import EnquiriesPanel
-from enquiries.viewsets import EnquiryViewSet
+from enquiries.viewsets import CannedAnswerViewSet, EnquiryViewSet
 
 register_snippet(EnquiryViewSet)
+register_snippet(CannedAnswerViewSet)
 
 for bulk_action in (AssignToMeBulkAction, MarkAsSpamBulkAction, CloseBulkAction):
     hooks.register("register_bulk_action", bulk_action)
@@ -48,6 +50,19 @@ def register_enquiry_log_actions(actions):
             ]
             return "Changed " + "; ".join(described) if described else "Saved without changes"
 
+    @actions.register_action("enquiries.reply")
+    class Reply(LogFormatter):
+        label = "Reply"
+
+        def format_message(self, log_entry):
+            delivery = log_entry.data.get("delivery")
+            how = "by secure link" if delivery == ReplyDelivery.LINK else "in the email"
+            message = f"Replied to the patient {how}"
+            if status := log_entry.data.get("status"):
+                message += f"; status from {Status(status[0]).label} to {Status(status[1]).label}"
+            return message
+
+    actions.register_action("enquiries.patient_answer", "Patient answer", "The patient wrote back")
     actions.register_action("enquiries.view", "View", "Viewed the enquiry")
     actions.register_action("enquiries.export", "Export", "Included in an export")
     actions.register_action("enquiries.note", "Note", "Added a note")

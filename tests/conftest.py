@@ -47,6 +47,9 @@ from tests.snapshots import DatabaseSnapshot, forget_cached_rows
 RECEPTION_PERMISSIONS = importlib.import_module(
     "enquiries.migrations.0003_reception_group"
 ).RECEPTION_PERMISSIONS
+RECEPTION_REPLY_PERMISSIONS = importlib.import_module(
+    "enquiries.migrations.0008_reception_replies"
+).RECEPTION_REPLY_PERMISSIONS
 EDITORS_CLAIMS_PERMISSIONS = importlib.import_module(
     "claims.migrations.0003_editors_view_rules"
 ).EDITORS_PERMISSIONS
@@ -130,6 +133,13 @@ def ensure_wagtail_tree():
             *Permission.objects.filter(
                 content_type__app_label__in={app for app, _, _ in RECEPTION_PERMISSIONS},
                 codename__in=[codename for _, _, codename in RECEPTION_PERMISSIONS],
+            )
+        )
+        # enquiries 0008: replying, and the canned answers replies start from.
+        reception.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="enquiries",
+                codename__in=[codename for _, _, codename in RECEPTION_REPLY_PERMISSIONS],
             )
         )
 

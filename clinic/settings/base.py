@@ -360,6 +360,11 @@ ENQUIRIES_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("ENQUIRIES_NOTIFICATION
 # Days kept, as the privacy notice says (purge_enquiries): closed ones from closing, spam from receipt.
 ENQUIRIES_RETENTION_DAYS = int(os.environ.get("ENQUIRIES_RETENTION_DAYS", "365"))
 ENQUIRIES_SPAM_RETENTION_DAYS = int(os.environ.get("ENQUIRIES_SPAM_RETENTION_DAYS", "30"))
+# Replies by secure link (enquiries/replies.py): how long a link works, how long an
+# emailed one-time code works, and how long a confirmed code keeps the replies open.
+ENQUIRIES_REPLY_LINK_DAYS = int(os.environ.get("ENQUIRIES_REPLY_LINK_DAYS", "14"))
+ENQUIRIES_ACCESS_CODE_MINUTES = int(os.environ.get("ENQUIRIES_ACCESS_CODE_MINUTES", "15"))
+ENQUIRIES_REPLY_ACCESS_MINUTES = int(os.environ.get("ENQUIRIES_REPLY_ACCESS_MINUTES", "30"))
 
 # Backups (clinic/backups: `manage.py backup` and `manage.py restore`; see README).
 # BACKUP_ENCRYPTION_KEY is read from the environment by clinic/backups alone: the

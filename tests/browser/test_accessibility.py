@@ -18,6 +18,8 @@ PAGES = [
     "/search/?q=pain",
     "/search/?q=xylophone",
     "/no-such-page/",
+    # A reply link that does not work; the pages behind a working one need a reply to exist first.
+    "/enquiries/replies/not-a-link/",
 ]
 VIEWPORTS = {
     "320": {"width": 320, "height": 640},

@@ -8,7 +8,7 @@ from django.urls import reverse
 from clinic.models import ClinicSettings
 from clinic.views import server_error
 from enquiries.emails import patient_acknowledgement
-from enquiries.models import EnquirySettings
+from enquiries.models import EnquirySettings, OutboxEmail
 from enquiries.views import CONFIRMATION_SALT, database_unavailable
 from tests.enquiries.factories import make_enquiry
 
@@ -35,7 +35,9 @@ def test_confirmation_page_and_acknowledgement_email_name_the_symptoms_first(cli
     token = signing.dumps({"reference": "CH-ABC123", "urgent": False}, salt=CONFIRMATION_SALT)
     confirmation = client.get(f"{reverse('enquiries:sent')}?r={token}").content.decode()
     email = patient_acknowledgement(
-        make_enquiry(), EnquirySettings.for_site(site), ClinicSettings.for_site(site)
+        OutboxEmail(enquiry=make_enquiry(), kind=OutboxEmail.Kind.ACKNOWLEDGEMENT),
+        EnquirySettings.for_site(site),
+        ClinicSettings.for_site(site),
     )
 
     assert IF_WORSE + ADVICE in confirmation

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from enquiries.models import EmailKind, Enquiry, OutboxEmail
@@ -109,3 +110,28 @@ def test_the_outbox_migration_can_be_undone_without_losing_what_was_sent():
     assert restored.patient_notified_at is None
     assert (restored.notification_attempts, restored.next_notification_at) == (1, sent_at)
     migrate()
+
+
+def test_the_replies_migrations_keep_the_outbox_and_let_reception_reply():
+    old = migrate(("enquiries", "0006_outcome_emergency_care"))
+    enquiry = old_enquiry(old.get_model("enquiries", "Enquiry"))
+    sent_at = timezone.now()
+    old.get_model("enquiries", "OutboxEmail").objects.create(
+        enquiry=enquiry, kind="staff_alert", sent_at=sent_at
+    )
+    reception = Group.objects.get(name="Reception")
+    assert not reception.permissions.filter(codename__in=["reply_enquiry", "add_cannedanswer"]).exists()
+
+    migrate()
+
+    email = OutboxEmail.objects.get(enquiry_id=enquiry.pk)
+    assert (email.kind, email.sent_at, email.message) == (EmailKind.STAFF_ALERT, sent_at, None)
+    assert set(
+        reception.permissions.filter(content_type__app_label="enquiries").values_list("codename", flat=True)
+    ) >= {
+        "reply_enquiry",
+        "view_cannedanswer",
+        "add_cannedanswer",
+        "change_cannedanswer",
+        "delete_cannedanswer",
+    }

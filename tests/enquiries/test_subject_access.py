@@ -12,11 +12,13 @@ import pytest
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from enquiries.models import Enquiry, EnquiryNote
+from enquiries import replies
+from enquiries.models import Enquiry, EnquiryNote, ThreadMessage
 from tests.enquiries.builders import (
     PATIENT_EMAIL,
     PATIENT_MESSAGE,
@@ -134,7 +136,7 @@ def test_erase_without_input_deletes_the_persons_enquiries_and_notes_only(patien
 
     assert list(Enquiry.objects.all()) == [other_enquiry]
     assert list(EnquiryNote.objects.values_list("text", flat=True)) == ["Sent the opening hours."]
-    assert "Enquiries deleted: 2; notes deleted: 1." in output
+    assert "Enquiries deleted: 2; notes deleted: 1; messages deleted: 0." in output
     assert patient_words_in(output) == []
 
 
@@ -154,7 +156,7 @@ def test_erase_deletes_nothing_unless_the_operator_types_erase(patient_enquiries
 
     assert Enquiry.objects.count() == 2
     assert EnquiryNote.objects.count() == 1
-    assert "Enquiries to delete, with their notes: 2" in output
+    assert "Enquiries to delete, with their notes and conversation: 2" in output
     assert "Type 'erase' to confirm" in output
     assert "Nothing was deleted." in output
     assert not log_entries("enquiries.erase").exists()
@@ -177,3 +179,34 @@ def test_address_with_no_enquiries_is_answered_plainly(other_enquiry):
 def test_invalid_address_is_refused(email):
     with pytest.raises(CommandError, match="not a valid email address"):
         run("--email", email)
+
+
+def test_report_includes_the_conversation_and_erasure_deletes_it(
+    patient_enquiries, receptionist, other_enquiry
+):
+    first = patient_enquiries[0]
+    reply = replies.send_reply(first, author=receptionist, text="Come in on Tuesday.", delivery="link")
+    replies.record_patient_answer(first, "Tuesday suits me.")
+    ThreadMessage.objects.filter(pk=reply.pk).update(read_at=timezone.now())
+    replies.send_reply(other_enquiry, author=receptionist, text="We open at nine.", delivery="email")
+
+    report = report_for(PATIENT_EMAIL)
+    record = next(item for item in report["enquiries"] if item["reference"] == first.reference)
+    conversation = [(item["from"], item["author"], item["text"]) for item in record["conversation"]]
+    assert conversation == [
+        ("clinic", "reception-ann", "Come in on Tuesday."),
+        ("patient", None, "Tuesday suits me."),
+    ]
+    assert record["conversation"][0]["delivery"].startswith("By secure link")
+    assert datetime.fromisoformat(record["conversation"][0]["read_at"])
+    assert {item["kind"] for item in record["emails"]} >= {"Reply to the patient"}
+    assert "We open at nine." not in json.dumps(report)
+
+    output = run("--email", PATIENT_EMAIL, "--erase", "--no-input")
+
+    assert "messages deleted: 2." in output
+    assert list(ThreadMessage.objects.values_list("text", flat=True)) == ["We open at nine."]
+    assert_log_holds_no_personal_data()
+    logged = json.dumps([[entry.label, entry.data] for entry in ModelLogEntry.objects.all()])
+    assert "Tuesday" not in logged
+    assert "nine" not in logged

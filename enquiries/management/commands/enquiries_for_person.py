@@ -45,7 +45,10 @@ def username(user):
 
 
 def enquiry_records(enquiries):
-    """Every stored field of each enquiry, with its notes, the emails sent about it and its history."""
+    """
+    Every stored field of each enquiry, with its notes, the conversation (the
+    clinic's replies and the person's answers), the emails sent about it and its history.
+    """
     history = ModelLogEntry.objects.get_for_model(Enquiry).filter(
         object_id__in=[str(enquiry.pk) for enquiry in enquiries]
     )
@@ -67,6 +70,17 @@ def enquiry_records(enquiries):
             "notes": [
                 {"text": note.text, "author": username(note.author), "created_at": note.created_at}
                 for note in enquiry.notes.all()
+            ],
+            "conversation": [
+                {
+                    "from": "patient" if message.from_patient else "clinic",
+                    "author": username(message.author),
+                    "text": message.text,
+                    "delivery": message.get_delivery_display() if message.delivery else None,
+                    "created_at": message.created_at,
+                    "read_at": message.read_at,
+                }
+                for message in enquiry.thread.all()
             ],
             "emails": [
                 {
@@ -94,7 +108,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--erase",
             action="store_true",
-            help="Delete the person's enquiries and their notes instead of printing them.",
+            help="Delete the person's enquiries, notes and conversation instead of printing them.",
         )
         parser.add_argument(
             "--no-input",
@@ -116,7 +130,7 @@ class Command(BaseCommand):
         enquiries = list(
             Enquiry.objects.filter(email__iexact=email)
             .select_related("treatment", "assignee")
-            .prefetch_related("notes__author", "emails")
+            .prefetch_related("notes__author", "thread__author", "emails")
             .order_by("created_at", "pk")
         )
         if not enquiries:
@@ -138,7 +152,9 @@ class Command(BaseCommand):
 
     def erase(self, enquiries, interactive):
         listing = ", ".join(f"{enquiry.reference} ({enquiry.get_status_display()})" for enquiry in enquiries)
-        self.stdout.write(f"Enquiries to delete, with their notes: {len(enquiries)} ({listing}).")
+        self.stdout.write(
+            f"Enquiries to delete, with their notes and conversation: {len(enquiries)} ({listing})."
+        )
         if interactive:
             self.stdout.write(f"Type '{CONFIRMATION}' to confirm: ", ending="")
             self.stdout.flush()
@@ -155,5 +171,13 @@ class Command(BaseCommand):
                 log(instance=enquiry, action="enquiries.erase", user=None, deleted=True)
             _, deleted = Enquiry.objects.filter(pk__in=[enquiry.pk for enquiry in locked]).delete()
         erased, notes = deleted.get("enquiries.Enquiry", 0), deleted.get("enquiries.EnquiryNote", 0)
-        logger.info("Erasure: %d enquiries and %d notes deleted at the person's request.", erased, notes)
-        self.stdout.write(f"Enquiries deleted: {erased}; notes deleted: {notes}.")
+        messages = deleted.get("enquiries.ThreadMessage", 0)
+        logger.info(
+            "Erasure: %d enquiries, %d notes and %d messages deleted at the person's request.",
+            erased,
+            notes,
+            messages,
+        )
+        self.stdout.write(
+            f"Enquiries deleted: {erased}; notes deleted: {notes}; messages deleted: {messages}."
+        )

@@ -186,7 +186,7 @@ def panel_links(client):
 
 def test_dashboard_links_to_the_filtered_list(reception_client, inbox):
     with time_machine.travel(MONDAY_AFTERNOON, tick=False):
-        new_url, urgent_url, overdue_url = panel_links(reception_client)
+        new_url, replied_url, urgent_url, overdue_url = panel_links(reception_client)
         assert new_url.startswith(inbox_url())
 
         def refs(url):
@@ -195,10 +195,11 @@ def test_dashboard_links_to_the_filtered_list(reception_client, inbox):
         assert refs(new_url) == {inbox["new"].reference, inbox["urgent"].reference}
         assert inbox["urgent"].reference in refs(urgent_url)
         assert refs(overdue_url) == {inbox["oldest"].reference}
+        assert refs(replied_url) == set()  # nobody has written back yet
 
 
 def test_dashboard_urgent_link_lists_exactly_the_enquiries_it_counts(reception_client, inbox):
-    _, urgent_url, _ = panel_links(reception_client)
+    _, _, urgent_url, _ = panel_links(reception_client)
 
     listed = {e.reference for e in reception_client.get(urgent_url).context["object_list"]}
 
