@@ -19,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from enquiries.models import EmailKind, Enquiry, EnquiryNote, OutboxEmail, Outcome, Status
+from tests.browser.staff import log_in
 from tests.enquiries.factories import make_enquiry
 from tests.factories import make_user
 
@@ -26,7 +27,6 @@ PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 NARROWEST = {"width": 320, "height": 640}
-PASSWORD = "a-long-test-password"
 
 PANEL = "#enquiries-section"
 ACTIONS = "section[aria-labelledby='actions-heading']"
@@ -58,16 +58,6 @@ def inbox():
     return urgent
 
 
-def log_in(page, live_server, viewport=DESKTOP, username="reception"):
-    page.set_viewport_size(viewport)
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(live_server.url + "/admin/")
-    page.wait_for_load_state("load")
-
-
 def open_admin(page, live_server, path):
     page.goto(live_server.url + path)
     page.wait_for_load_state("load")
@@ -90,7 +80,7 @@ def test_reception_triages_the_urgent_enquiry_first(page, live_server, reception
     panel = page.locator(PANEL)
     expect(panel.get_by_role("heading", name="Enquiries")).to_be_visible()
     expect(panel.get_by_role("listitem")).to_have_text(
-        ["3 new", "1 urgent, not yet answered", re.compile(r"^1 overdue")]
+        ["3 new", "0 where the patient has replied", "1 urgent, not yet answered", re.compile(r"^1 overdue")]
     )
 
     page.get_by_role("link", name="Enquiries (3 new)").click()

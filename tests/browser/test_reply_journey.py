@@ -16,10 +16,10 @@ from django.core import mail
 from django.core.management import call_command
 
 from enquiries.models import Enquiry, Status
+from tests.browser.staff import log_in
 from tests.enquiries.factories import make_enquiry
 from tests.factories import make_user
 
-PASSWORD = "a-long-test-password"
 PATIENT_EMAIL = "ada.patient@example.com"
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -39,15 +39,6 @@ def emails_to(address):
     return [message for message in mail.outbox if message.to == [address]]
 
 
-def log_in(page, live_server, username):
-    page.set_viewport_size(DESKTOP)
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(live_server.url + "/admin/")
-
-
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_reception_replies_by_secure_link_and_the_patient_answers(
     page, browser, live_server, axe_check, viewport
@@ -60,7 +51,7 @@ def test_reception_replies_by_secure_link_and_the_patient_answers(
     mail.outbox.clear()
 
     # Reception: from the enquiry to the Reply page, a canned answer, then Send.
-    log_in(page, live_server, "reception")
+    log_in(page, live_server)
     page.goto(f"{live_server.url}/admin/enquiries/inspect/{enquiry.pk}/")
     page.get_by_role("link", name="Reply to the patient").click()
     page.get_by_label("Start from a canned answer").select_option(label="Offer an appointment")
