@@ -50,6 +50,9 @@ RECEPTION_PERMISSIONS = importlib.import_module(
 RECEPTION_REPLY_PERMISSIONS = importlib.import_module(
     "enquiries.migrations.0008_reception_replies"
 ).RECEPTION_REPLY_PERMISSIONS
+STAFF_CLINIC_PERMISSIONS = importlib.import_module(
+    "clinic.migrations.0007_staff_edit_clinic_details"
+).GROUP_PERMISSIONS
 EDITORS_CLAIMS_PERMISSIONS = importlib.import_module(
     "claims.migrations.0003_editors_view_rules"
 ).EDITORS_PERMISSIONS
@@ -79,7 +82,14 @@ DEFAULT_GROUP_COLLECTION_PERMISSIONS = [
 def _permissions_by_label():
     """Wagtail's permissions, keyed by "app_label.codename"."""
     permissions = Permission.objects.filter(
-        content_type__app_label__in=["wagtailadmin", "wagtailcore", "wagtaildocs", "wagtailimages", "claims"]
+        content_type__app_label__in=[
+            "wagtailadmin",
+            "wagtailcore",
+            "wagtaildocs",
+            "wagtailimages",
+            "claims",
+            "clinic",
+        ]
     ).select_related("content_type")
     return {f"{p.content_type.app_label}.{p.codename}": p for p in permissions}
 
@@ -108,6 +118,8 @@ def ensure_wagtail_tree():
         model_permissions = [permissions[label] for label in DEFAULT_GROUP_PERMISSIONS]
         if name == "Editors":  # claims 0003: Editors may read the advertising claims rules
             model_permissions += [permissions[f"{app}.{code}"] for app, _, code in EDITORS_CLAIMS_PERMISSIONS]
+        # clinic 0007: Editors and Moderators keep the clinic's details and closures.
+        model_permissions += [permissions[f"{app}.{code}"] for app, _, code in STAFF_CLINIC_PERMISSIONS[name]]
         group.permissions.add(*model_permissions)
         GroupPagePermission.objects.bulk_create(
             [
@@ -134,6 +146,10 @@ def ensure_wagtail_tree():
                 content_type__app_label__in={app for app, _, _ in RECEPTION_PERMISSIONS},
                 codename__in=[codename for _, _, codename in RECEPTION_PERMISSIONS],
             )
+        )
+        # clinic 0007: Reception keep the closures.
+        reception.permissions.add(
+            *[permissions[f"{app}.{code}"] for app, _, code in STAFF_CLINIC_PERMISSIONS["Reception"]]
         )
         # enquiries 0008: replying, and the canned answers replies start from.
         reception.permissions.add(

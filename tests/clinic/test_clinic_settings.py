@@ -7,7 +7,8 @@ from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
-from clinic.models import ClinicSettings
+from clinic.models import ClinicSettings, Closure
+from tests.factories import make_user
 from tests.pages.test_public_pages import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,16 @@ def test_booking_is_offered_on_every_treatment_page_while_a_booking_address_is_s
         assert "Book an appointment" not in client.get(url).content.decode(), url
 
 
-def test_administrator_edits_the_clinic_details_in_the_admin(admin_client, demo_site):
+@pytest.fixture(params=["administrator", "editor", "moderator"])
+def staff_client(request, client, admin_user):
+    """Someone who keeps the clinic's details: an administrator, or a member of Editors or Moderators."""
+    groups = {"administrator": [], "editor": ["Editors"], "moderator": ["Moderators"]}[request.param]
+    client.force_login(admin_user if request.param == "administrator" else make_user(groups=groups))
+    return client
+
+
+def test_staff_edit_the_clinic_details_in_the_admin(staff_client, demo_site):
+    admin_client = staff_client
     site = Site.objects.get(is_default_site=True)
     url = reverse("wagtailsettings:edit", args=("clinic", "clinicsettings", site.pk))
     page = admin_client.get(url)
@@ -79,3 +89,26 @@ def test_administrator_edits_the_clinic_details_in_the_admin(admin_client, demo_
     about = admin_client.get("/about/").content.decode()
     assert 'href="tel:+442082209999"' in about
     assert '<time datetime="08:00">8am</time> to <time datetime="18:00">6pm</time>' in about
+
+
+@pytest.mark.parametrize("groups", [["Editors"], ["Moderators"], ["Reception"]])
+def test_editors_moderators_and_reception_add_a_closure(client, demo_site, groups):
+    client.force_login(make_user(groups=groups))
+
+    response = client.post(
+        reverse("wagtailsnippets_clinic_closure:add"),
+        {"first_day": "2027-08-02", "last_day": "2027-08-06", "reason": "for the summer"},
+    )
+
+    assert response.status_code == 302
+    assert Closure.objects.get().reason == "for the summer"
+
+
+def test_reception_keep_closures_but_not_the_clinic_details(client, demo_site):
+    client.force_login(make_user(groups=["Reception"]))
+    site = Site.objects.get(is_default_site=True)
+
+    response = client.get(reverse("wagtailsettings:edit", args=("clinic", "clinicsettings", site.pk)))
+
+    assert response.status_code in {302, 403}
+    assert client.get(reverse("wagtailsnippets_clinic_closure:list")).status_code == 200
