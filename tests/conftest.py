@@ -199,21 +199,26 @@ def site(db):
     return Site.objects.get(is_default_site=True)
 
 
-def session_snapshot(name, build):
+def session_snapshot(name, build, on_top_of=None):
     """
     A session-scoped fixture: a snapshot of the database as ``build()`` leaves
-    it, made the first time a test needs it. The database itself is put back as
-    it was, so tests that do not ask for the snapshot never see what it holds.
+    it, made the first time a test needs it, starting from the snapshot fixture
+    named ``on_top_of`` if given. The database itself is put back as it was, so
+    tests that do not ask for the snapshot never see what it holds.
     """
 
     @pytest.fixture(scope="session")
-    def snapshot(django_db_setup, django_db_blocker):
+    def snapshot(request, django_db_setup, django_db_blocker):
+        base = request.getfixturevalue(on_top_of) if on_top_of else None
         before = DatabaseSnapshot(f"test_snapshot_before_{name}")
         built = DatabaseSnapshot(f"test_snapshot_{name}")
         with django_db_blocker.unblock():
             with transaction.atomic():
                 before.take()
-                ensure_wagtail_tree()  # a transactional test may have flushed it
+                if base is not None:
+                    base.restore()
+                else:
+                    ensure_wagtail_tree()  # a transactional test may have flushed it
                 build()
                 built.take()
                 before.restore()
@@ -258,7 +263,7 @@ def demo_site_live(transactional_db, demo_snapshot):
 
 
 # Fixtures that restore a snapshot, and with it replace every row in the database.
-RESTORING_FIXTURES = ("demo_site", "demo_site_live", "clinic_pages")
+RESTORING_FIXTURES = ("demo_site", "demo_site_live", "clinic_pages", "twelve_results")
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,9 @@ import pytest
 from django.utils.text import capfirst
 
 from pages.models import StandardPage, TreatmentIndexPage, TreatmentPage
+from tests.conftest import session_snapshot
 from tests.factories import make_standard_page, make_treatment
+from tests.snapshots import forget_cached_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -104,10 +106,20 @@ def test_a_newly_published_page_is_found_and_an_unpublished_one_is_not(demo_site
     assert search("quillwort").results == []
 
 
-@pytest.fixture
-def twelve_results(demo_site):
+def add_twelve_results():
     for number in range(12):
         make_treatment(treatments_index(), title=f"Quillwort {number:02}", slug=f"quillwort-{number:02}")
+
+
+twelve_results_snapshot = session_snapshot("twelve_results", add_twelve_results, on_top_of="demo_snapshot")
+
+
+@pytest.fixture
+def twelve_results(db, twelve_results_snapshot):
+    """The demo site with twelve treatments that match "quillwort", built once per session."""
+    twelve_results_snapshot.restore()
+    yield
+    forget_cached_rows()
 
 
 def test_results_come_ten_to_a_page_with_links_between_pages(twelve_results, search):
