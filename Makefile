@@ -14,6 +14,9 @@ INSTALLED := $(VENV)/.installed
 
 # CI builds the test database afresh; locally pyproject.toml's --reuse-db keeps it.
 PYTEST_DB := $(if $(filter true,$(CI)),--create-db)
+# Test processes (pytest-xdist), each with a database, a live server and a browser
+# of its own: two suit a 2-core machine; TEST_PROCESSES=0 runs in this process alone.
+TEST_PROCESSES ?= 2
 
 .PHONY: help install requirements run serve test bench lint format check audit clean
 
@@ -53,7 +56,7 @@ serve: $(INSTALLED) ## Serve the site as production does (gunicorn, whitenoise, 
 test: export DJANGO_ALLOW_ASYNC_UNSAFE = true
 test: $(INSTALLED) ## Run the tests on PostgreSQL and Chromium (set up if needed); pytest options in ARGS="..."
 	scripts/ensure-test-services
-	$(VENV)/bin/pytest $(PYTEST_DB) --durations=15 $(ARGS)
+	$(VENV)/bin/pytest $(PYTEST_DB) -n $(TEST_PROCESSES) --durations=15 $(ARGS)
 
 bench: $(INSTALLED) ## Measure speed, queries, weight and Lighthouse scores on loopback; writes bench/results.md
 	WITH_BENCH=1 scripts/ensure-test-services

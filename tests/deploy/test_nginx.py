@@ -37,11 +37,12 @@ from clinic.settings.base import STORAGES as PRODUCTION_STORAGES
 from enquiries.models import Enquiry
 from tests.app_servers import app_server, security_token, send_enquiry
 from tests.ports import free_port_below_ephemeral_range
+from tests.redis_databases import redis_url
 
 GUIDE = Path(settings.BASE_DIR) / "docs" / "deploy.md"
 NGINX = "/usr/sbin/nginx"  # Debian's package, which scripts/ensure-test-services installs
 HOST = "127.0.0.1"
-REDIS = "redis://127.0.0.1:6379/14"
+REDIS = redis_url(0)
 MEGABYTE = 1024 * 1024
 
 # The app reads and writes the test database. Marked, a run of this module alone

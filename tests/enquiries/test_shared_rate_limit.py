@@ -14,8 +14,9 @@ import requests
 
 from enquiries.models import Enquiry
 from tests.app_servers import app_server, send_enquiry
+from tests.redis_databases import redis_url
 
-REDIS = "redis://127.0.0.1:6379/15"
+REDIS = redis_url(1)
 
 
 @pytest.fixture

@@ -16,8 +16,9 @@ import requests
 
 from pages.models import TreatmentPage
 from tests.app_servers import app_server
+from tests.redis_databases import redis_url
 
-REDIS = "redis://127.0.0.1:6379/13"
+REDIS = redis_url(2)
 
 
 @pytest.fixture
