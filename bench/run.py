@@ -685,8 +685,9 @@ def main():
             "PostgreSQL and Redis on loopback.",
             table(["Page", "req/s", "p50 ms", "p99 ms", "queries", "weight", "ratio"], rows),
             f"Reference: {reference_note}. Queries: cold is the first visit after a change, warm once "
-            "the route, clinic details and menu are kept. Weight: HTML, CSS, JS and fonts as sent "
-            "compressed, content images apart.",
+            "the site data, the page and what it lists are kept (pagecache/shared_data.py; the one "
+            "query left checks the page is still live at the same revision). Weight: HTML, CSS, JS "
+            "and fonts as sent compressed, content images apart.",
             table(
                 ["Lighthouse (mobile)", *(category.replace("-", " ") for category in LIGHTHOUSE_CATEGORIES)],
                 [[f"{name} {path}", *scores[name].values()] for name, path in LIGHTHOUSE_PAGES.items()],

@@ -17,11 +17,10 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Site
 
 from clinic.blocks import OpeningHoursBlock
 from clinic.phone import PhoneNumberField
-from pagecache.shared_data import remember
+from pagecache.shared_data import site_setting
 
 
 @register_setting(icon="home")
@@ -100,17 +99,7 @@ class ClinicSettings(BaseSiteSetting):
     @classmethod
     def for_request(cls, request):
         """Wagtail's, with the details kept in the shared cache until they change (see pagecache)."""
-        attr_name = cls.get_cache_attr_name()
-        if not hasattr(request, attr_name):
-            site = Site.find_for_request(request)
-            details = (
-                remember(request, f"clinic-details:{site.pk}", lambda: cls.for_site(site)) if site else None
-            )
-            if details is None:
-                return super().for_request(request)
-            details._request = request
-            setattr(request, attr_name, details)
-        return getattr(request, attr_name)
+        return site_setting(request, cls)
 
     class Meta:
         verbose_name = "clinic details"

@@ -30,6 +30,7 @@ from enquiries.models import Enquiry, EnquirySettings, new_reference
 from enquiries.ratelimit import allow_submission, rate_limit_window
 from enquiries.tasks import queue_emails
 from enquiries.working_days import reply_due_on
+from pagecache.shared_data import site_setting
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ def store_enquiry(form, request):
     """
     data = form.cleaned_data
     treatment = data.get("treatment")
-    enquiry_settings = EnquirySettings.for_request(request)
+    enquiry_settings = site_setting(request, EnquirySettings)
     fields = {
         "name": data["name"],
         "email": data["email"],
@@ -136,7 +137,7 @@ def sent(request):
         raise Http404("No such confirmation") from error
     # When the reply is due, counted as the inbox counts it (a link from before this was added: now).
     received_at = datetime.fromisoformat(confirmation.pop("received", None) or timezone.now().isoformat())
-    working_days = EnquirySettings.for_request(request).reply_within_working_days
+    working_days = site_setting(request, EnquirySettings).reply_within_working_days
     confirmation["reply_due_on"] = reply_due_on(received_at, working_days)
     return render(request, "enquiries/enquiry_sent.html", confirmation)
 

@@ -46,8 +46,13 @@ def remember(request, name, build):
         return build()
     key = f"pagecache:data:{store.release()}:{name}"
     try:
-        generation = request_generation(request)
-        kept = store.cache().get(key)
+        if hasattr(request, "page_cache_generation"):
+            generation, kept = request.page_cache_generation, store.cache().get(key)
+        else:
+            # The request's first: the generation comes in the same round trip.
+            found = store.cache().get_many([store.GENERATION_KEY, key])
+            generation = found.get(store.GENERATION_KEY) or store.start_generation(only_if_missing=True)
+            request.page_cache_generation, kept = generation, found.get(key)
     except CACHE_FAILURES as error:
         logger.warning("Shared cache unavailable (%s); site data read afresh.", type(error).__name__)
         return build()
@@ -63,11 +68,44 @@ def remember(request, name, build):
     return value
 
 
+def site_setting(request, model):
+    """
+    Wagtail's ``model.for_request(request)`` for a site setting (the clinic's
+    details, the enquiry settings), kept here: every site setting's change
+    starts a new generation (``signal_handlers``).
+    """
+    attr_name = model.get_cache_attr_name()
+    if not hasattr(request, attr_name):
+        site = Site.find_for_request(request)
+        if site is None:
+            return model.for_site(site)  # raises DoesNotExist, as Wagtail's for_request does
+        name = f"setting:{model._meta.label_lower}:{site.pk}"
+        value = remember(request, name, lambda: model.for_site(site))
+        value._request = request  # as Wagtail's for_request: page links through the request
+        setattr(request, attr_name, value)
+    return getattr(request, attr_name)
+
+
+def find_site(request):
+    """
+    The request's site, with its root page as its own page type (routing starts
+    there), and every site's root paths (what page URLs are made from).
+    """
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+        site.kept_root_paths = Site.get_site_root_paths()
+    return site
+
+
 class SiteLookupMiddleware:
     """
     Which Wagtail site a request is for, from the shared cache: Wagtail's
     ``Site.find_for_request`` keeps its answer on the request, so everything
-    after this (routing, settings, the menu) uses the one found here.
+    after this (routing, settings, the menu) uses the one found here. Its root
+    page comes as its specific type, which Wagtail's routing would otherwise
+    ask the database for on every request, and with the site root paths, which
+    every page URL made through the request would otherwise ask the cache for.
     """
 
     def __init__(self, get_response):
@@ -80,9 +118,9 @@ class SiteLookupMiddleware:
             except DisallowedHost:
                 pass  # CommonMiddleware answers 400
             else:
-                site = remember(
-                    request, f"site:{host}:{request.get_port()}", lambda: Site._find_for_request(request)
-                )
+                site = remember(request, f"site:{host}:{request.get_port()}", lambda: find_site(request))
                 if site is not None:
                     request._wagtail_site = site
+                    # Where Wagtail keeps them for a request's page URLs (``cache_object``).
+                    request._wagtail_cached_site_root_paths = site.kept_root_paths
         return self.get_response(request)

@@ -4,26 +4,35 @@ shows has committed. Publishing, unpublishing, moving and deleting a page (its
 menu entry and listings are on other pages), the clinic's details and closures
 (every page shows the hours and the closure banner), view restrictions (a page
 that became private must not be served from the cache), sites, and images and
-documents (their addresses change with their files). Saving a draft changes
-nothing a visitor sees, so it forgets nothing. Bank holidays need nothing: they
-come with the ``holidays`` package, whose new versions arrive with a new
-requirements.txt and so a new release, and each page is written for as long as
-it may be kept (``clinic.templatetags.opening_hours_tags``).
+documents (their addresses change with their files), and every site setting
+(the enquiry settings show on the contact page; ``shared_data`` keeps them all).
+Saving a draft changes nothing a visitor sees, so it forgets nothing. Bank
+holidays need nothing: they come with the ``holidays`` package, whose new
+versions arrive with a new requirements.txt and so a new release, and each page
+is written for as long as it may be kept (``clinic.templatetags.opening_hours_tags``).
 """
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from clinic.models import ClinicSettings, Closure
+from clinic.models import Closure
 from pagecache import store
 
-WATCHED_MODELS = (ClinicSettings, Closure, PageViewRestriction, Site)
+WATCHED_MODELS = (Closure, PageViewRestriction, Site)
+
+
+def watched_models():
+    """The models above, every site setting (the clinic's details among them), images and documents."""
+    site_settings = [model for model in settings_registry if issubclass(model, BaseSiteSetting)]
+    return (*WATCHED_MODELS, *site_settings, get_image_model(), get_document_model())
 
 
 class Invalidation:
@@ -105,7 +114,7 @@ def connect():
     page_unpublished.connect(page_left, dispatch_uid="pagecache.page_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="pagecache.post_page_move")
     post_delete.connect(deleted, dispatch_uid="pagecache.page_deleted")
-    for model in (*WATCHED_MODELS, get_image_model(), get_document_model()):
+    for model in watched_models():
         for signal in (post_save, post_delete):
             uid = f"pagecache.{model._meta.label}"
             signal.connect(shown_on_pages_changed, sender=model, dispatch_uid=uid)

@@ -24,7 +24,8 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from enquiries.forms import EnquiryForm
-from pagecache.shared_data import remember
+from enquiries.models import EnquirySettings
+from pagecache.shared_data import remember, site_setting
 from pages.blocks import SHORT_TEXT_FEATURES, TEXT_FEATURES, BodyBlock, CareCardBlock
 from pages.review import review_status
 from pages.visibility import is_restricted, public_only, restrictions_covering
@@ -43,6 +44,21 @@ def with_pictures(pages, image_field, filter_specs):
     )
 
 
+def still_live(page):
+    """Whether the database has ``page`` live at the revision it was loaded with, in one short query."""
+    return Page.objects.filter(pk=page.pk, live=True, live_revision_id=page.live_revision_id).exists()
+
+
+def attach_renditions(image, filter_specs):
+    """
+    ``image`` carrying its renditions for ``filter_specs`` (from Wagtail's
+    rendition cache, made if missing), so the picture tag looks nothing up,
+    and they stay with the page wherever it is kept.
+    """
+    if image is not None:
+        image.prefetched_renditions = list(image.get_renditions(*filter_specs).values())
+
+
 class BasePage(Page):
     """What every public page shares: a plain-language summary for listings and search."""
 
@@ -57,9 +73,30 @@ class BasePage(Page):
 
     # Related objects the page's own template needs, fetched with the page when routing.
     route_select_related = ()
+    # The pictures its template shows, ``{image field: filter specs}``: their renditions come with it.
+    route_pictures = {}
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def for_serving(cls, pk):
+        """The live page with what its template needs, or None (see ``HomePage.route``)."""
+        page = cls.objects.select_related(*cls.route_select_related).filter(pk=pk).first()
+        if page is not None:
+            for field, filter_specs in cls.route_pictures.items():
+                attach_renditions(getattr(page, field), filter_specs)
+        return page
+
+    def kept(self, request, name, build):
+        """
+        What ``build()`` lists for this page (other live pages), kept in the
+        shared cache until the next change: any publish, move or deletion, or a
+        view restriction, starts a new generation (pagecache.shared_data).
+        """
+        if getattr(request, "is_preview", False):
+            return build()  # an editor's preview: never stored from, whatever it reads
+        return remember(request, f"page:{self.pk}:{name}", build)
 
     @property
     def meta_description(self):
@@ -148,6 +185,7 @@ class ReviewedPage(BasePage):
 
 class HomePage(BasePage):
     route_select_related = ("hero_image",)
+    route_pictures = {"hero_image": picture_renditions("640x480", "960x720", "1280x960")}
 
     hero_heading = models.CharField(max_length=120)
     hero_text = models.TextField(max_length=400, blank=True)
@@ -207,51 +245,67 @@ class HomePage(BasePage):
 
     def route(self, request, path_components):
         """
-        Find a page below home by its URL path in two queries, however deep it
-        is; the first is kept in the shared cache until the next change.
+        Find a page below home by its URL path, however deep it is: in two
+        queries the first time, then from the shared cache until the next change,
+        with one query to check it is still the revision the database has live.
 
         Wagtail's default routing walks the tree one level at a time, two
         queries per level, and then checks view restrictions in another. Here
         the first query finds the page and whether any restriction covers it;
-        the second loads it with what its template needs. Anything not found
-        this way (a page type with routing of its own, say) still goes through
-        the default.
+        the second loads it with what its template needs (``for_serving``). The
+        page is kept as loaded, with its generation (pagecache.shared_data), and
+        used again only while the database still has it live at the same
+        revision: a page deleted, unpublished or published again since is found
+        afresh even before its change has started a new generation. Anything
+        not found this way (a page type with routing of its own, say) still goes
+        through the default.
         """
         url_path = f"{self.url_path}{'/'.join(path_components)}/" if path_components else self.url_path
-        match = remember(
-            request,
-            f"route:{hashlib.sha256(url_path.encode()).hexdigest()[:40]}",
-            lambda: (
+        loaded = []
+
+        def find():
+            match = (
                 Page.objects.filter(url_path=url_path)
                 .annotate(restricted=is_restricted())
                 .values_list("pk", "content_type_id", "restricted")
                 .first()
-            ),
-        )
-        if not match:
+            )
+            if not match:
+                return None
+            pk, content_type_id, restricted = match
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if issubclass(model, BasePage):
+                page = model.for_serving(pk)
+            else:
+                page = model.objects.filter(pk=pk).first()
+            loaded.append(page)
+            return (page, restricted) if page is not None else None
+
+        found = remember(request, f"route:{hashlib.sha256(url_path.encode()).hexdigest()[:40]}", find)
+        if found is None:
             return super().route(request, path_components)
-        pk, content_type_id, restricted = match
-        if pk == self.pk:
-            self.known_unrestricted = not restricted
-            return super().route(request, [])
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.select_related(*getattr(model, "route_select_related", ())).filter(pk=pk).first()
-        if page is None:
-            # Deleted since the route was kept (its generation is ending): find it afresh.
+        page, restricted = found
+        if not loaded and not still_live(page):
+            # Changed since it was kept (its generation is ending): find it afresh.
             return super().route(request, path_components)
         page.known_unrestricted = not restricted
+        if isinstance(page, HomePage):
+            return Page.route(page, request, [])
         return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        treatment_index = public_only(TreatmentIndexPage.objects.child_of(self).live()).first()
-        context["treatment_index"] = treatment_index
-        context["treatments"] = (
-            public_only(TreatmentPage.objects.child_of(treatment_index).live()).order_by("path")
-            if treatment_index
-            else TreatmentPage.objects.none()
-        )
+        context["treatment_index"], context["treatments"] = self.kept(request, "treatments", self.treatments)
         return context
+
+    def treatments(self):
+        """The treatments page, and the treatments on it."""
+        treatment_index = public_only(TreatmentIndexPage.objects.child_of(self).live()).first()
+        if treatment_index is None:
+            return None, []
+        return treatment_index, list(
+            public_only(TreatmentPage.objects.child_of(treatment_index).live()).order_by("path")
+        )
 
 
 class TreatmentIndexPage(BasePage):
@@ -266,11 +320,17 @@ class TreatmentIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = with_pictures(
-            public_only(TreatmentPage.objects.child_of(self).live()),
-            "listing_image",
-            TreatmentPage.LISTING_RENDITIONS,
-        ).order_by("path")
+        context["treatments"] = self.kept(
+            request,
+            "treatments",
+            lambda: list(
+                with_pictures(
+                    public_only(TreatmentPage.objects.child_of(self).live()),
+                    "listing_image",
+                    TreatmentPage.LISTING_RENDITIONS,
+                ).order_by("path")
+            ),
+        )
         return context
 
 
@@ -280,6 +340,7 @@ class TreatmentPage(ReviewedPage):
     # What the treatments index shows of each (its template's {% picture %}), fetched with the listing.
     LISTING_RENDITIONS = picture_renditions("400x250", "800x500")
     route_select_related = ("listing_image", "reviewed_by")
+    route_pictures = {"listing_image": picture_renditions("480x300", "960x600", "1440x900")}
 
     session_length = models.PositiveSmallIntegerField(
         "typical session length (minutes)",
@@ -352,13 +413,14 @@ class TreatmentPage(ReviewedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = public_only(
-            ConditionPage.objects.live().filter(treatment_links__treatment=self)
-        ).order_by("title")
-        context["practitioners"] = public_only(
-            PractitionerPage.objects.live().filter(treatment_links__treatment=self)
-        ).order_by("path")
+        context["conditions"], context["practitioners"] = self.kept(request, "links", self.links)
         return context
+
+    def links(self):
+        """The conditions it may help and the practitioners who offer it."""
+        conditions = public_only(ConditionPage.objects.live().filter(treatment_links__treatment=self))
+        practitioners = public_only(PractitionerPage.objects.live().filter(treatment_links__treatment=self))
+        return list(conditions.order_by("title")), list(practitioners.order_by("path"))
 
     class Meta:
         constraints = [
@@ -447,9 +509,17 @@ class ContactPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # "Ask about this treatment" links arrive as ?treatment=<slug>.
-        context["form"] = EnquiryForm(
+        form = EnquiryForm(
             initial={"treatment": request.GET.get("treatment", ""), "source": request.get_full_path()[:500]}
         )
+        # The treatments to choose from (read in one query: iter() spares the
+        # count list() would ask for first), and the enquiry settings the form
+        # shows (for the template's ``settings``), from the shared cache.
+        form.fields["treatment"].choices = self.kept(
+            request, "treatment-choices", lambda: list(iter(form.fields["treatment"].choices))
+        )
+        context["form"] = form
+        context["enquiry_settings"] = site_setting(request, EnquirySettings)
         context["access_details"] = [
             (heading, getattr(self, name)) for name, heading in self.ACCESS_DETAILS if getattr(self, name)
         ]
@@ -470,10 +540,13 @@ class ConditionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        conditions = list(
-            public_only(ConditionPage.objects.child_of(self).live()).only("title", "url_path", "summary")
+        context["letters"] = self.kept(
+            request,
+            "letters",
+            lambda: conditions_by_letter(
+                public_only(ConditionPage.objects.child_of(self).live()).only("title", "url_path", "summary")
+            ),
         )
-        context["letters"] = conditions_by_letter(conditions)
         return context
 
 
@@ -516,9 +589,15 @@ class ConditionPage(ReviewedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = public_only(
-            TreatmentPage.objects.live().filter(condition_links__condition=self)
-        ).order_by("path")
+        context["treatments"] = self.kept(
+            request,
+            "treatments",
+            lambda: list(
+                public_only(TreatmentPage.objects.live().filter(condition_links__condition=self)).order_by(
+                    "path"
+                )
+            ),
+        )
         return context
 
 
@@ -550,11 +629,17 @@ class TeamPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["practitioners"] = with_pictures(
-            public_only(PractitionerPage.objects.child_of(self).live()),
-            "photo",
-            PractitionerPage.PHOTO_RENDITIONS,
-        ).order_by("path")
+        context["practitioners"] = self.kept(
+            request,
+            "practitioners",
+            lambda: list(
+                with_pictures(
+                    public_only(PractitionerPage.objects.child_of(self).live()),
+                    "photo",
+                    PractitionerPage.PHOTO_RENDITIONS,
+                ).order_by("path")
+            ),
+        )
         return context
 
 
@@ -639,6 +724,7 @@ class PractitionerPage(BasePage):
         index.SearchField("biography"),
     ]
     route_select_related = ("photo",)
+    route_pictures = {"photo": PHOTO_RENDITIONS}
 
     parent_page_types = ["pages.TeamPage"]
     subpage_types = []
@@ -678,9 +764,15 @@ class PractitionerPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = public_only(
-            TreatmentPage.objects.live().filter(practitioner_links__practitioner=self)
-        ).order_by("path")
+        context["treatments"] = self.kept(
+            request,
+            "treatments",
+            lambda: list(
+                public_only(
+                    TreatmentPage.objects.live().filter(practitioner_links__practitioner=self)
+                ).order_by("path")
+            ),
+        )
         return context
 
 

@@ -35,6 +35,11 @@ def absolute(request, url):
     return request.build_absolute_uri(url) if url else url
 
 
+def page_url(request, page):
+    """A page's full address; through the request, which keeps Wagtail's site root paths for all of them."""
+    return absolute(request, page.get_url(request))
+
+
 def clinic_id(request):
     return absolute(request, "/") + "#clinic"
 
@@ -81,9 +86,9 @@ def regulator(practitioner):
 def person(request, practitioner):
     node = {
         "@type": "Person",
-        "@id": absolute(request, practitioner.url) + "#person",
+        "@id": page_url(request, practitioner) + "#person",
         "name": practitioner.title,
-        "url": absolute(request, practitioner.url),
+        "url": page_url(request, practitioner),
         "jobTitle": practitioner.profession,
         "worksFor": {"@id": clinic_id(request)},
         "memberOf": regulator(practitioner),
@@ -102,24 +107,24 @@ def person(request, practitioner):
 
 
 def therapy_reference(request, treatment):
-    return {"@type": "MedicalTherapy", "name": treatment.title, "url": absolute(request, treatment.url)}
+    return {"@type": "MedicalTherapy", "name": treatment.title, "url": page_url(request, treatment)}
 
 
 def medical_therapy(request, treatment):
     return {
         **therapy_reference(request, treatment),
         "description": treatment.summary,
-        "@id": f"{absolute(request, treatment.url)}#therapy",
+        "@id": f"{page_url(request, treatment)}#therapy",
     }
 
 
 def medical_condition(request, condition, treatments):
     return {
         "@type": "MedicalCondition",
-        "@id": f"{absolute(request, condition.url)}#condition",
+        "@id": f"{page_url(request, condition)}#condition",
         "name": condition.title,
         "description": condition.summary,
-        "url": absolute(request, condition.url),
+        "url": page_url(request, condition),
         "possibleTreatment": [therapy_reference(request, treatment) for treatment in treatments],
     }
 
@@ -127,7 +132,7 @@ def medical_condition(request, condition, treatments):
 def medical_web_page(request, page, about_id):
     node = {
         "@type": "MedicalWebPage",
-        "url": absolute(request, page.url),
+        "url": page_url(request, page),
         "name": page.seo_title or page.title,
         "about": {"@id": about_id},
         "publisher": {"@id": clinic_id(request)},
@@ -155,7 +160,7 @@ def faq_page(request, page):
     ]
     if not questions:
         return None
-    return {"@type": "FAQPage", "url": absolute(request, page.url), "mainEntity": questions}
+    return {"@type": "FAQPage", "url": page_url(request, page), "mainEntity": questions}
 
 
 def breadcrumb_list(request, trail, page):
@@ -167,7 +172,7 @@ def breadcrumb_list(request, trail, page):
                 "@type": "ListItem",
                 "position": position,
                 "name": item.title,
-                "item": absolute(request, item.url),
+                "item": page_url(request, item),
             }
             for position, item in enumerate(items, start=1)
         ],

@@ -65,6 +65,13 @@ class HoursOnPage:
 
 @register.simple_tag
 def clinic_hours(details):
+    """What the page says of the hours; worked out once for each ``details`` (each request's)."""
+    if not hasattr(details, "_hours_on_page"):
+        details._hours_on_page = hours_on_page(details)
+    return details._hours_on_page
+
+
+def hours_on_page(details):
     now = timezone.now()
     until = now + page_lifetime()
     clinic = hours.ClinicHours.of(details)

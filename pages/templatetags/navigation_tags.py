@@ -22,8 +22,9 @@ class Navigation:
 def site_navigation(context):
     """
     The menu (home plus its live children marked "show in menus") and the
-    current page's ancestors from home down, with ``is_current``/``in_section``
-    set on menu items. The home page itself gets no breadcrumbs.
+    current page's ancestors from home down, each with its ``href``, and with
+    ``is_current``/``in_section`` set on menu items. The home page itself gets
+    no breadcrumbs.
     """
     request = context["request"]
     site = Site.find_for_request(request)
@@ -38,18 +39,21 @@ def site_navigation(context):
         if on_this_site
         else []
     )
-    pages = remember(
-        request,
-        f"navigation:{site.pk}:{current.path if on_this_site else ''}",
-        lambda: list(
+
+    def build():
+        pages = list(
             Page.objects.filter(
                 Q(path__in=[root.path, *trail_paths])
                 | Q(path__startswith=root.path, depth=root.depth + 1, live=True, show_in_menus=True)
             )
             .only("path", "depth", "title", "url_path", "live", "show_in_menus", "locale_id")
             .order_by("path")
-        ),
-    )
+        )
+        for page in pages:
+            page.href = page.get_url(request)  # as {% pageurl %} gives it, on this site
+        return pages
+
+    pages = remember(request, f"navigation:{site.pk}:{current.path if on_this_site else ''}", build)
     home = next((page for page in pages if page.pk == root.pk), root)
     menu = [home] + [
         page for page in pages if page.depth == root.depth + 1 and page.show_in_menus and page.live

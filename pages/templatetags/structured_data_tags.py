@@ -1,6 +1,7 @@
 """``{% structured_data %}``: the page's JSON-LD (pages/structured_data.py), in the head of every page."""
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 
 from clinic.hours import opening_hours_specification
@@ -13,16 +14,27 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def structured_data(context, breadcrumbs=()):
+    """
+    Built from the page, its breadcrumbs and what it lists, the clinic's
+    details and the closures of the year ahead: kept with the page until the
+    next change (``BasePage.kept``), for each address the site answers to
+    (the graph's links are absolute) and each day (the closures start today).
+    """
     page, request = context.get("page"), context.get("request")
     if not isinstance(page, BasePage) or request is None:
         return ""
-    clinic = ClinicSettings.for_request(request)
-    graph = page_graph(
-        request,
-        page,
-        clinic,
-        breadcrumbs=breadcrumbs,
-        related_treatments=context.get("treatments") or (),
-        opening_hours=opening_hours_specification(clinic),
-    )
-    return format_html('<script type="application/ld+json">{}</script>', as_script(graph))
+
+    def build():
+        clinic = ClinicSettings.for_request(request)
+        graph = page_graph(
+            request,
+            page,
+            clinic,
+            breadcrumbs=breadcrumbs,
+            related_treatments=context.get("treatments") or (),
+            opening_hours=opening_hours_specification(clinic, today=today),
+        )
+        return format_html('<script type="application/ld+json">{}</script>', as_script(graph))
+
+    today = timezone.localdate()
+    return page.kept(request, f"structured-data:{request.scheme}://{request.get_host()}:{today}", build)

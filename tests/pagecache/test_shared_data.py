@@ -152,3 +152,82 @@ def test_a_kept_route_to_a_page_deleted_meanwhile_is_found_afresh(client, demo_s
     TreatmentPage.objects.get(slug="osteopathy").delete()  # not committed: the kept route is stale
 
     assert client.get("/treatments/osteopathy/").status_code == 404
+
+
+# The page itself, what it lists and its structured data are kept too, and used
+# again only while the database still has the page live at the same revision.
+
+
+def osteopathy_body_text(client):
+    return client.get("/treatments/osteopathy/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/", "/treatments/", "/treatments/osteopathy/", "/about/", "/contact/"])
+def test_a_page_kept_asks_the_database_only_whether_it_is_still_live(
+    client, demo_site, url, django_assert_num_queries
+):
+    client.get(url)
+
+    with django_assert_num_queries(1) as queries:
+        again = client.get(url)
+
+    assert again.status_code == 200
+    assert "live_revision_id" in queries.captured_queries[0]["sql"]
+
+
+def test_a_published_change_to_a_kept_page_shows_at_once(client, demo_site, committing):
+    assert "Clinical osteopathy" not in osteopathy_body_text(client)
+    page = osteopathy()
+    page.title = "Clinical osteopathy"
+
+    with committing():
+        page.save_revision().publish()
+
+    assert "<h1>Clinical osteopathy</h1>" in osteopathy_body_text(client)
+
+
+def test_a_saved_draft_of_a_kept_page_is_never_shown(client, demo_site, committing):
+    live = osteopathy_body_text(client)
+    page = osteopathy()
+    page.title = "A draft title nobody may see yet"
+
+    with committing():
+        page.save_revision()
+
+    assert "A draft title nobody may see yet" not in osteopathy_body_text(client)
+    assert osteopathy_body_text(client) == live
+
+
+def test_a_page_published_again_is_read_afresh_before_its_generation_ends(client, demo_site):
+    assert client.get("/treatments/osteopathy/").status_code == 200
+    page = osteopathy()
+    page.title = "Published meanwhile"
+    page.save_revision().publish()  # not committed: the kept page and its generation are stale
+
+    assert "<h1>Published meanwhile</h1>" in osteopathy_body_text(client)
+
+
+def test_what_a_kept_page_lists_changes_with_the_pages_it_lists(client, demo_site, committing):
+    assert "Lower back pain" in osteopathy_body_text(client)
+    condition = Page.objects.get(url_path__endswith="/conditions/lower-back-pain/").specific
+    condition.title = "Low back pain"
+
+    with committing():
+        condition.save_revision().publish()
+
+    html = osteopathy_body_text(client)
+    assert ">Low back pain</a>" in html
+    assert '"name": "Osteopathy"' in html  # the structured data is built again with it
+
+
+def test_changed_enquiry_settings_show_at_once_on_the_contact_page(client, demo_site, committing):
+    from enquiries.models import EnquirySettings
+
+    client.get("/contact/")
+    enquiry_settings = EnquirySettings.for_site(Site.objects.get(is_default_site=True))
+
+    with committing():
+        enquiry_settings.reply_target = "within two working days, usually sooner"
+        enquiry_settings.save()
+
+    assert "within two working days, usually sooner" in client.get("/contact/").content.decode()
