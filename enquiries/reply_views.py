@@ -216,13 +216,26 @@ def enter_code(request, enquiry, token):
     return render(request, "enquiries/replies/enter_code.html", context)
 
 
+def refused_answer_page(request, token):
+    """
+    The answer was not taken (the code's time ran out while they wrote, or the
+    page's security cookie had expired): nothing sent, and what they typed shown to copy.
+    """
+    return locked_page(request, token, status=403, access_ended=True, typed=typed_answer(request))
+
+
+@reply_link
+def answer_refused(request, enquiry, token):
+    """The refusal as a view of its own, for ``enquiries.views.csrf_failure``."""
+    return refused_answer_page(request, token)
+
+
 @require_POST
 @reply_link
 def answer(request, enquiry, token):
     """The patient writes back: added to the thread, and staff alerted without the words."""
     if not replies.has_access(request, enquiry):
-        # The code's time ran out while they wrote: nothing sent, and what they typed shown to copy.
-        return locked_page(request, token, status=403, access_ended=True, typed=typed_answer(request))
+        return refused_answer_page(request, token)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         return conversation_page(request, enquiry, token, form)

@@ -17,7 +17,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.csrf import csrf_failure as django_csrf_failure
@@ -28,6 +28,7 @@ from enquiries import outbox
 from enquiries.forms import EnquiryForm, message_looks_like_spam
 from enquiries.models import Enquiry, EnquirySettings, new_reference
 from enquiries.ratelimit import allow_submission, rate_limit_window
+from enquiries.reply_views import answer_refused
 from enquiries.tasks import queue_emails
 from enquiries.working_days import reply_due_on
 from pagecache.shared_data import site_setting
@@ -158,10 +159,22 @@ def database_unavailable(request):
 def csrf_failure(request, reason=""):
     """
     An enquiry whose security cookie had expired is shown again, as typed, to send
-    once more; every other refusal gets Django's own page.
+    once more, and a patient's answer on the reply page is shown back to copy;
+    every other refusal gets Django's own page.
     """
     if request.method == "POST" and request.path == reverse("enquiries:submit"):
         form = EnquiryForm(request.POST)
         form.is_valid()
         return form_page(request, form, status=403, expired=True)
+    match = resolve_or_none(request.path)
+    if request.method == "POST" and match and match.view_name == "enquiries:reply_answer":
+        # A patient's answer: nothing is sent, and what they typed is shown back to copy.
+        return answer_refused(request, **match.kwargs)
     return django_csrf_failure(request, reason=reason)
+
+
+def resolve_or_none(path):
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None

@@ -596,8 +596,14 @@ def test_the_forms_are_protected_against_cross_site_requests(enquiry, link):
 
     assert browser.post(step("reply_send_code", link)).status_code == 403
     assert browser.post(step("reply_code", link), {"code": "123456"}).status_code == 403
-    assert browser.post(step("reply_answer", link), {"message": ANSWER}).status_code == 403
+    refused = browser.post(step("reply_answer", link), {"message": ANSWER})
+    assert refused.status_code == 403
     assert not AccessCode.objects.exists()
+    # The answer's security cookie had expired: nothing sent, what was typed shown back to copy.
+    assert "Your message has not been sent" in text_of(refused)
+    assert ANSWER in text_of(refused)
+    assert "no-store" in refused["Cache-Control"]
+    assert not ThreadMessage.objects.filter(direction=MessageDirection.FROM_PATIENT).exists()
 
 
 def test_each_page_stays_within_the_query_budget(client, link, mailoutbox, django_assert_max_num_queries):
