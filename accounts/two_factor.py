@@ -12,6 +12,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
@@ -93,6 +95,23 @@ def remaining_recovery_codes(user):
 
 
 def forget_devices(user):
-    """Remove every second factor (a lost phone): the next sign-in sets up a new one."""
+    """
+    Remove every second factor (a lost phone), and end the user's sessions:
+    the next sign-in asks for the password and sets up a new one. Whoever holds
+    a session signed in elsewhere (the lost phone's browser, say) must not be
+    the one to set it up.
+    """
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+    return end_sessions(user)
+
+
+def end_sessions(user):
+    """Sign the user out everywhere: delete their sessions (Django's database sessions). Returns how many."""
+    ended = [
+        session.pk
+        for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk)
+    ]
+    Session.objects.filter(pk__in=ended).delete()
+    return len(ended)

@@ -7,10 +7,12 @@ import pytest
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.urls import reverse
 
 from tests.accounts.conftest import current_code, sign_in
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -102,6 +104,22 @@ def test_resetting_a_lost_phone_makes_the_next_sign_in_set_up_again(client, staf
     assert not TOTPDevice.objects.filter(user=staff).exists()
     sign_in(client)
     assert client.get(reverse("wagtailadmin_home"))["Location"] == reverse("accounts:set_up")
+
+
+def test_resetting_a_lost_phone_signs_the_user_out_everywhere(client, staff, authenticator):
+    signed_in = sign_in(client, code=current_code(authenticator))
+    assert signed_in.status_code == 302
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    colleague = make_user("colin", groups=["Reception"])
+    colleague_client = type(client)()
+    colleague_client.force_login(colleague)
+    out = StringIO()
+
+    call_command("reset_two_factor", "rita", stdout=out)
+
+    assert "signed out everywhere (1 session ended)" in out.getvalue()
+    assert client.get(reverse("wagtailadmin_home"))["Location"].startswith(reverse("wagtailadmin_login"))
+    assert Session.objects.count() == 1  # the colleague's, untouched
 
 
 def test_a_password_reset_does_not_skip_the_second_factor(client, staff, authenticator, mailoutbox):

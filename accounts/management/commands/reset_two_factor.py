@@ -1,7 +1,8 @@
 """
 For a staff member who lost their phone and their recovery codes: remove their
 second factors, so that their next sign-in (with their password) sets up a new
-one. Check who is asking before running it.
+one. Their sessions end too, so a browser left signed in (on the lost phone,
+say) cannot be the one to set it up. Check who is asking before running it.
 """
 
 import logging
@@ -27,9 +28,10 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(**{get_user_model().USERNAME_FIELD: username}).first()
         if user is None:
             raise CommandError("There is no staff account with that username.")
-        two_factor.forget_devices(user)
-        logger.info("Two-factor authentication reset for user %s.", user.pk)
+        ended = two_factor.forget_devices(user)
+        logger.info("Two-factor authentication reset for user %s; %d sessions ended.", user.pk, ended)
         self.stdout.write(
-            f"Two-factor authentication removed for {username}: "
-            "they will set it up again when they next sign in."
+            f"Two-factor authentication removed for {username}, and signed out everywhere "
+            f"({ended} session{'s' if ended != 1 else ''} ended): they will sign in with their password "
+            "and set it up again."
         )
