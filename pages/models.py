@@ -36,6 +36,11 @@ def picture_renditions(*sizes):
     return tuple(f"fill-{size}|format-{image_format}" for size in sizes for image_format in ("avif", "webp"))
 
 
+# The picture a page shows when it is shared (Open Graph's og:image): the size the big
+# sites ask for, as a JPEG every one of them reads. Fetched with the page when routing.
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+
 def with_pictures(pages, image_field, filter_specs):
     """``pages`` with each one's picture and its renditions for ``filter_specs``, in two queries."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
@@ -75,6 +80,10 @@ class BasePage(Page):
     route_select_related = ()
     # The pictures its template shows, ``{image field: filter specs}``: their renditions come with it.
     route_pictures = {}
+    # The image field shown when the page is shared (og:image), if it has one, and the
+    # attribute with its description; its renditions include SOCIAL_IMAGE_SPEC in ``route_pictures``.
+    social_image_field = None
+    social_image_alt_attr = None
 
     class Meta:
         abstract = True
@@ -101,6 +110,15 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+    @property
+    def social_image(self):
+        return getattr(self, self.social_image_field) if self.social_image_field else None
+
+    @property
+    def social_image_alt(self):
+        """The shared picture's description; empty for a decorative one."""
+        return getattr(self, self.social_image_alt_attr) if self.social_image_alt_attr else ""
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -185,7 +203,10 @@ class ReviewedPage(BasePage):
 
 class HomePage(BasePage):
     route_select_related = ("hero_image",)
-    route_pictures = {"hero_image": picture_renditions("640x480", "960x720", "1280x960")}
+    route_pictures = {
+        "hero_image": (*picture_renditions("640x480", "960x720", "1280x960"), SOCIAL_IMAGE_SPEC)
+    }
+    social_image_field, social_image_alt_attr = "hero_image", "hero_image_alt"
 
     hero_heading = models.CharField(max_length=120)
     hero_text = models.TextField(max_length=400, blank=True)
@@ -340,7 +361,10 @@ class TreatmentPage(ReviewedPage):
     # What the treatments index shows of each (its template's {% picture %}), fetched with the listing.
     LISTING_RENDITIONS = picture_renditions("400x250", "800x500")
     route_select_related = ("listing_image", "reviewed_by")
-    route_pictures = {"listing_image": picture_renditions("480x300", "960x600", "1440x900")}
+    route_pictures = {
+        "listing_image": (*picture_renditions("480x300", "960x600", "1440x900"), SOCIAL_IMAGE_SPEC)
+    }
+    social_image_field, social_image_alt_attr = "listing_image", "listing_image_alt_text"
 
     session_length = models.PositiveSmallIntegerField(
         "typical session length (minutes)",
@@ -724,7 +748,8 @@ class PractitionerPage(BasePage):
         index.SearchField("biography"),
     ]
     route_select_related = ("photo",)
-    route_pictures = {"photo": PHOTO_RENDITIONS}
+    route_pictures = {"photo": (*PHOTO_RENDITIONS, SOCIAL_IMAGE_SPEC)}
+    social_image_field, social_image_alt_attr = "photo", "photo_alt"
 
     parent_page_types = ["pages.TeamPage"]
     subpage_types = []

@@ -4,9 +4,12 @@ types each kind of page declares, and the properties they require.
 """
 
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
+
+from wagtail.models import Page
 
 from pages.models import ConditionPage
 from pages.structured_data import as_script, postal_address
@@ -168,3 +171,21 @@ def test_each_page_names_its_canonical_address_and_how_to_show_it_when_shared(cl
     assert meta["og:site_name"] == "Clayhall Osteopaths"
     assert meta["og:title"] and meta["og:locale"] == "en_GB"
     assert meta["og:description"] == head.select_one('meta[name="description"]')["content"]
+
+
+@pytest.mark.parametrize("url", ["/", "/treatments/osteopathy/"])
+def test_a_page_with_a_picture_is_shared_with_it(client, demo_site, url):
+    head = BeautifulSoup(client.get(url).content, "html.parser").head
+
+    meta = {tag["property"]: tag["content"] for tag in head.select("meta[property]")}
+    shared_image = r"https?://[^/]+/media/images/\S+\.fill-1200x630\.format-jpeg\.jpe?g"
+    assert re.fullmatch(shared_image, meta["og:image"])
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    page = Page.objects.get(url_path=demo_site.url_path + url.removeprefix("/")).specific
+    assert meta.get("og:image:alt", "") == page.social_image_alt
+
+
+def test_a_page_without_a_picture_is_shared_without_one(client, demo_site):
+    head = BeautifulSoup(client.get("/conditions/sciatica/").content, "html.parser").head
+
+    assert head.select_one('meta[property="og:image"]') is None
