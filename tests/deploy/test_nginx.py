@@ -105,6 +105,11 @@ class Nginx:
         return self.folder / "clinic.access.log"
 
     @property
+    def site_error_log(self):
+        """The site's own error log (the guide's /var/log/nginx/clinic.error.log)."""
+        return self.folder / "clinic.error.log"
+
+    @property
     def default_access_log(self):
         """Debian's /var/log/nginx/access.log, for any request the site does not log itself."""
         return self.folder / "access.log"
@@ -115,6 +120,10 @@ class Nginx:
         for old, new in [
             ("listen 80;", f"listen {HOST}:{self.http_port};"),
             ("listen 443 ", f"listen {HOST}:{self.https_port} "),
+            # Loopback only, and this machine may have no IPv6.
+            ("listen [::]:80;", ""),
+            ("listen [::]:443 ssl http2;", ""),
+            ("/var/log/nginx/clinic.error.log", str(self.site_error_log)),
             ("/etc/letsencrypt/live/www.clayhallosteopath.com/fullchain.pem", str(self.certificate)),
             ("/etc/letsencrypt/live/www.clayhallosteopath.com/privkey.pem", str(self.key)),
             ("/var/log/nginx/clinic.access.log", str(self.access_log)),
@@ -335,6 +344,20 @@ def visitor(nginx):
     session.verify = str(nginx.certificate)
     session.trust_env = False  # REQUESTS_CA_BUNDLE in the environment would win over verify
     return session
+
+
+def test_no_log_line_carries_a_query_string_while_the_app_is_down(nginx, stopped_app, visitor):
+    call_command("write_maintenance_page", str(nginx.maintenance_page), verbosity=0)
+
+    response = visitor.get(nginx.https + "/admin/enquiries/?q=Jane+Patient", timeout=10)
+
+    assert response.status_code == 502
+    deadline = time.monotonic() + 5  # the line is written as nginx answers (for the maintenance page)
+    while '" 502 ' not in nginx.access_log.read_text():
+        assert time.monotonic() < deadline, "no access-log line for the request"
+        time.sleep(0.01)
+    for log in nginx.folder.glob("*.log"):
+        assert "Jane" not in log.read_text(), log.name
 
 
 @pytest.mark.parametrize(
