@@ -315,6 +315,10 @@ class ReplyView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return f"Reply to {self.enquiry.reference}"
 
+    @cached_property
+    def may_change_status(self):
+        return user_may_change(self.request.user, self.enquiry)
+
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
@@ -364,7 +368,8 @@ class ReplyView(WagtailAdminTemplateMixin, TemplateView):
             author=request.user,
             text=form.cleaned_data["text"],
             delivery=form.cleaned_data["delivery"],
-            mark_waiting=form.cleaned_data["mark_waiting"],
+            # Changing the status is triage: only for staff who may change enquiries.
+            mark_waiting=form.cleaned_data["mark_waiting"] and self.may_change_status,
         )
         messages.success(
             request,
@@ -392,6 +397,7 @@ class ReplyView(WagtailAdminTemplateMixin, TemplateView):
                 "thread": thread_for_staff(self.enquiry),
                 "inspect_url": self.inspect_url,
                 "canned_answers_exist": CannedAnswer.objects.exists(),
+                "may_change_status": self.may_change_status,
                 "placeholders": canned_answers.PLACEHOLDERS,
                 **presence(self.request, self.enquiry),
             }

@@ -368,3 +368,18 @@ def test_reception_without_the_reply_permission_sees_no_reply_button(enquiry, cl
 
     assert enquiry_url("reply", enquiry) not in client.get(enquiry_url("inspect", enquiry)).content.decode()
     assert client.get(enquiry_url("reply", enquiry)).status_code == 403
+
+
+def test_staff_who_may_reply_but_not_triage_leave_the_status_alone(enquiry, client, send):
+    replier = make_user("replier", groups=[])
+    replier.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_admin", "view_enquiry", "reply_enquiry"])
+    )
+    client.force_login(replier)
+    assert 'name="mark_waiting"' not in client.get(enquiry_url("reply", enquiry)).content.decode()
+
+    send(enquiry, client=client)
+
+    enquiry.refresh_from_db()
+    assert enquiry.status == Status.NEW
+    assert ThreadMessage.objects.filter(enquiry=enquiry).count() == 1
