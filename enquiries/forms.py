@@ -59,7 +59,22 @@ def signed_start_time():
     return signing.dumps(int(time.time()), salt=STARTED_SALT)
 
 
-class EnquiryForm(forms.Form):
+class ErrorSummaryMixin:
+    """What the GOV.UK error summary (``includes/error_summary.html``) lists, for any public form."""
+
+    @property
+    def error_list(self):
+        """Every error, in the order of the fields, for the error summary: (field id, message)."""
+        return [
+            (self[name].id_for_label or f"{self[name].auto_id}_0", error)
+            for name in self.fields
+            if name in self.errors
+            for error in self.errors[name]
+            if error
+        ]
+
+
+class EnquiryForm(ErrorSummaryMixin, forms.Form):
     name = forms.CharField(
         label="Your name",
         max_length=NAME_MAX_LENGTH,
@@ -201,17 +216,6 @@ class EnquiryForm(forms.Form):
         except (signing.BadSignature, TypeError, ValueError):
             return True
         return not isinstance(started, int) or time.time() - started < settings.ENQUIRIES_MIN_SECONDS_TO_FILL
-
-    @property
-    def error_list(self):
-        """Every error, in the order of the fields, for the error summary: (field id, message)."""
-        return [
-            (self[name].id_for_label or f"{self[name].auto_id}_0", error)
-            for name in self.fields
-            if name in self.errors
-            for error in self.errors[name]
-            if error
-        ]
 
 
 def message_looks_like_spam(message):

@@ -24,7 +24,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from enquiries import emails, replies
-from enquiries.forms import NULL_CHARACTERS, EnquiryForm, MessageField
+from enquiries.forms import NULL_CHARACTERS, ErrorSummaryMixin, MessageField
 from enquiries.models import REPLY_MAX_LENGTH
 
 logger = logging.getLogger(__name__)
@@ -39,9 +39,8 @@ NO_CODE = (
 # Forms.
 
 
-class ReplyPageForm(forms.Form):
-    # The same GOV.UK error summary as the enquiry form.
-    error_list = EnquiryForm.error_list
+class ReplyPageForm(ErrorSummaryMixin, forms.Form):
+    """The same GOV.UK error summary as the enquiry form."""
 
 
 class CodeForm(ReplyPageForm):
