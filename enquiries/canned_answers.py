@@ -26,6 +26,11 @@ PLACEHOLDERS = {
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev"}
 
 
+def english_list(words):
+    """ "a, b and c"."""
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
 def unknown_placeholders(text):
     """Names in curly brackets that are not placeholders, in the order written, once each."""
     return list(dict.fromkeys(name for name in PLACEHOLDER_PATTERN.findall(text) if name not in PLACEHOLDERS))

@@ -29,14 +29,16 @@ def admin_url(enquiry):
     return site_url(reverse("enquiry_admin:inspect", args=[enquiry.pk]))
 
 
+def to_staff(subject, template, enquiry, enquiry_settings, clinic):
+    """An email to the clinic's alert address: the reference and a link to the admin, nothing more."""
+    body = render_to_string(template, {"enquiry": enquiry, "admin_url": admin_url(enquiry), "clinic": clinic})
+    return EmailMessage(subject, body, to=[enquiry_settings.notification_email])
+
+
 def staff_alert(email, enquiry_settings, clinic):
     enquiry = email.enquiry
     subject = f"{'URGENT: ' if enquiry.urgent else ''}New enquiry {enquiry.reference}"
-    body = render_to_string(
-        "enquiries/emails/staff_alert.txt",
-        {"enquiry": enquiry, "admin_url": admin_url(enquiry), "clinic": clinic},
-    )
-    return EmailMessage(subject, body, to=[enquiry_settings.notification_email])
+    return to_staff(subject, "enquiries/emails/staff_alert.txt", enquiry, enquiry_settings, clinic)
 
 
 def patient_acknowledgement(email, enquiry_settings, clinic):
@@ -78,13 +80,8 @@ def reply(email, enquiry_settings, clinic):
 
 def patient_answer_alert(email, enquiry_settings, clinic):
     enquiry = email.enquiry
-    body = render_to_string(
-        "enquiries/emails/patient_answer_alert.txt",
-        {"enquiry": enquiry, "admin_url": admin_url(enquiry), "clinic": clinic},
-    )
-    return EmailMessage(
-        f"The patient replied: enquiry {enquiry.reference}", body, to=[enquiry_settings.notification_email]
-    )
+    subject = f"The patient replied: enquiry {enquiry.reference}"
+    return to_staff(subject, "enquiries/emails/patient_answer_alert.txt", enquiry, enquiry_settings, clinic)
 
 
 BUILDERS = {

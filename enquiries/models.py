@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from clinic.phone import PhoneNumberField
+from enquiries.canned_answers import PLACEHOLDERS, english_list, unknown_placeholders
 from enquiries.working_days import subtract_working_days
 
 # Crockford's base32 without the letters that look like digits (I, L, O, U).
@@ -411,8 +412,9 @@ class CannedAnswer(models.Model):
     title = models.CharField(max_length=100, unique=True, help_text="What staff pick it by.")
     text = models.TextField(
         max_length=CANNED_ANSWER_MAX_LENGTH,
-        help_text="Placeholders in curly brackets are filled in for each patient: {first_name}, "
-        "{reference}, {clinic_name}, {clinic_phone}, {clinic_email}, {booking_link} and {my_name}.",
+        help_text="Placeholders in curly brackets are filled in for each patient: "
+        + english_list([f"{{{name}}}" for name in PLACEHOLDERS])
+        + ".",
     )
 
     panels = [FieldPanel("title"), FieldPanel("text")]
@@ -427,8 +429,6 @@ class CannedAnswer(models.Model):
         return self.title
 
     def clean(self):
-        from enquiries.canned_answers import unknown_placeholders
-
         if unknown := unknown_placeholders(self.text):
             raise ValidationError(
                 {

@@ -51,8 +51,6 @@ class ReplyForm(forms.Form):
 
     def clean_text(self):
         text = self.cleaned_data["text"]
-        if "\x00" in text:
-            text = text.replace("\x00", "")
         if self.action == self.SEND and not text:
             raise forms.ValidationError("Write a reply, or start from a canned answer.")
         return text

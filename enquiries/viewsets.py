@@ -249,7 +249,7 @@ class EnquiryInspectView(InspectView):
 
 def thread_for_staff(enquiry):
     """The conversation with the patient, each message with its email's delivery."""
-    return enquiry.thread.select_related("author").prefetch_related("emails")
+    return replies.conversation(enquiry).prefetch_related("emails")
 
 
 def presence(request, enquiry):

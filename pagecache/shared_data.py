@@ -33,26 +33,17 @@ from pagecache.middleware import CACHE_FAILURES
 logger = logging.getLogger(__name__)
 
 
-def request_generation(request):
-    """The generation this request works in: the page cache's, if it looked it up already."""
-    if not hasattr(request, "page_cache_generation"):
-        request.page_cache_generation = store.current_generation()
-    return request.page_cache_generation
-
-
 def remember(request, name, build):
     """``build()``, or what it returned for an earlier request in the same generation."""
     if request is None or not settings.SITE_DATA_CACHE_ENABLED:
         return build()
     key = f"pagecache:data:{store.release()}:{name}"
     try:
-        if hasattr(request, "page_cache_generation"):
+        if hasattr(request, "page_cache_generation"):  # the page cache, or an earlier call, looked it up
             generation, kept = request.page_cache_generation, store.cache().get(key)
         else:
-            # The request's first: the generation comes in the same round trip.
-            found = store.cache().get_many([store.GENERATION_KEY, key])
-            generation = found.get(store.GENERATION_KEY) or store.start_generation(only_if_missing=True)
-            request.page_cache_generation, kept = generation, found.get(key)
+            generation, kept = store.generation_and(key)
+            request.page_cache_generation = generation
     except CACHE_FAILURES as error:
         logger.warning("Shared cache unavailable (%s); site data read afresh.", type(error).__name__)
         return build()

@@ -60,16 +60,15 @@ def entry_key(request):
     return f"pagecache:page:{release()}:{digest[:40]}"
 
 
-def current_generation():
-    return cache().get(GENERATION_KEY) or start_generation(only_if_missing=True)
+def generation_and(key):
+    """The current generation and what is stored at ``key`` (or None), in one round trip."""
+    found = cache().get_many([GENERATION_KEY, key])
+    return found.get(GENERATION_KEY) or start_generation(only_if_missing=True), found.get(key)
 
 
 def lookup(request):
     """The current generation, and the response stored for this request if it belongs to it."""
-    key = entry_key(request)
-    found = cache().get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or start_generation(only_if_missing=True)
-    entry = found.get(key)
+    generation, entry = generation_and(entry_key(request))
     if entry and entry["generation"] == generation:
         return generation, entry
     return generation, None
