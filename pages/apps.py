@@ -6,3 +6,8 @@ class PagesConfig(AppConfig):
 
     name = "pages"
     verbose_name = "Pages"
+
+    def ready(self):
+        from pages.image_filters import parse_filters_once
+
+        parse_filters_once()
