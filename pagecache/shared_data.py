@@ -13,6 +13,12 @@ everything it takes from here belongs to one state of the site. What it builds
 is stored under the generation it read, so anything built while a change was
 committing is never used after it.
 
+What one address took is kept again as one entry for that address, so the
+next request for it takes all of it in one round trip, not one for each thing
+(on this machine that halved the time a treatment page spends outside its
+templates). Only after a public page any visitor may see: an address that led
+nowhere keeps nothing.
+
 Nothing is kept for ``None``: a miss (an address nobody published) is cheap to
 repeat, and addresses anyone can invent must not fill the cache.
 
@@ -37,26 +43,86 @@ def remember(request, name, build):
     """``build()``, or what it returned for an earlier request in the same generation."""
     if request is None or not settings.SITE_DATA_CACHE_ENABLED:
         return build()
+    try:
+        taken = taken_for(request)
+    except CACHE_FAILURES as error:
+        logger.warning("Shared cache unavailable (%s); site data read afresh.", type(error).__name__)
+        return build()
+    if name in taken:
+        return taken[name]
+    generation = request.page_cache_generation
     key = f"pagecache:data:{store.release()}:{name}"
     try:
-        if hasattr(request, "page_cache_generation"):  # the page cache, or an earlier call, looked it up
-            generation, kept = request.page_cache_generation, store.cache().get(key)
-        else:
-            generation, kept = store.generation_and(key)
-            request.page_cache_generation = generation
+        kept = store.cache().get(key)
     except CACHE_FAILURES as error:
         logger.warning("Shared cache unavailable (%s); site data read afresh.", type(error).__name__)
         return build()
     if kept is not None and kept[0] == generation:
-        return kept[1]
-    value = build()
-    if value is None:
-        return value
+        value = kept[1]
+    else:
+        value = build()
+        if value is None:
+            return value
+        try:
+            store.cache().set(key, (generation, value), timeout=settings.PAGE_CACHE_TIMEOUT)
+        except CACHE_FAILURES as error:
+            logger.warning("Shared cache unavailable (%s); site data not kept.", type(error).__name__)
+    taken[name] = value
+    request.shared_data_added = True
+    return value
+
+
+# Everything one address took from here, kept together too, so that rendering
+# it again takes one round trip to the cache rather than one for each thing
+# (the site, the route, the clinic's details, the menu, what the page lists).
+
+
+def taken_key(request):
     try:
-        store.cache().set(key, (generation, value), timeout=settings.PAGE_CACHE_TIMEOUT)
+        return f"pagecache:data:{store.release()}:taken:{store.address_digest(request)}"
+    except DisallowedHost:
+        return None  # an error page for a host nobody may use: nothing kept for it
+
+
+def taken_for(request):
+    """
+    What this request has taken so far (``{name: value}``): at first, what the
+    last request for this address took in the current generation, if any.
+    """
+    if not hasattr(request, "shared_data_taken"):
+        key = taken_key(request)
+        if hasattr(request, "page_cache_generation"):  # the page cache looked it up
+            generation, kept = request.page_cache_generation, key and store.cache().get(key)
+        else:
+            generation, kept = store.generation_and(key or store.GENERATION_KEY)
+            kept = kept if key else None
+            request.page_cache_generation = generation
+        request.shared_data_taken = kept[1] if kept is not None and kept[0] == generation else {}
+    return request.shared_data_taken
+
+
+def keep_what_was_taken(request, response):
+    """
+    After a public page any visitor may see: what it took, for the next
+    request to the same address. Never for an address that led nowhere (anyone
+    can invent those) or an editor's preview.
+    """
+    if not (
+        getattr(request, "shared_data_added", False)
+        and response.status_code == 200
+        and getattr(response, "page_cache_allowed", False)
+        and not getattr(request, "is_preview", False)
+        and taken_key(request)
+    ):
+        return
+    try:
+        store.cache().set(
+            taken_key(request),
+            (request.page_cache_generation, request.shared_data_taken),
+            timeout=settings.PAGE_CACHE_TIMEOUT,
+        )
     except CACHE_FAILURES as error:
         logger.warning("Shared cache unavailable (%s); site data not kept.", type(error).__name__)
-    return value
 
 
 def site_setting(request, model):
@@ -114,4 +180,7 @@ class SiteLookupMiddleware:
                     request._wagtail_site = site
                     # Where Wagtail keeps them for a request's page URLs (``cache_object``).
                     request._wagtail_cached_site_root_paths = site.kept_root_paths
-        return self.get_response(request)
+        response = self.get_response(request)
+        if settings.SITE_DATA_CACHE_ENABLED:
+            keep_what_was_taken(request, response)
+        return response

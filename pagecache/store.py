@@ -54,10 +54,14 @@ def cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def address_digest(request):
+    """The scheme, host and path; the query string is ignored (see the middleware)."""
+    return hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.path}".encode()).hexdigest()[:40]
+
+
 def entry_key(request):
-    """One entry per scheme, host and path; the query string is ignored (see the middleware)."""
-    digest = hashlib.sha256(f"{request.scheme}://{request.get_host()}{request.path}".encode()).hexdigest()
-    return f"pagecache:page:{release()}:{digest[:40]}"
+    """One entry per address."""
+    return f"pagecache:page:{release()}:{address_digest(request)}"
 
 
 def generation_and(key):

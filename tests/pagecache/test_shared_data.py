@@ -10,12 +10,12 @@ import hashlib
 
 import pytest
 
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from wagtail.models import Page, PageViewRestriction, Site
 
 from clinic.models import ClinicSettings
-from pagecache import store
+from pagecache import shared_data, store
 from pages.models import TreatmentPage
 
 PAGES = ["/", "/treatments/", "/treatments/osteopathy/", "/about/", "/contact/"]
@@ -116,6 +116,37 @@ def test_an_unknown_address_is_not_remembered(client, demo_site):
 
     assert store.cache().get(known) is not None
     assert store.cache().get(unknown) is None
+
+
+def taken_for_the_next_visit(path):
+    """What the last request for ``path`` took from the shared data, kept for the next one."""
+    return store.cache().get(shared_data.taken_key(RequestFactory().get(path)))
+
+
+def test_a_page_rendered_again_takes_everything_from_one_entry(client, demo_site, django_assert_num_queries):
+    assert client.get("/treatments/osteopathy/").status_code == 200
+    generation, taken = taken_for_the_next_visit("/treatments/osteopathy/")
+    assert generation == store.cache().get(store.GENERATION_KEY)
+    assert {name.split(":")[0] for name in taken} == {"site", "route", "setting", "navigation", "page"}
+    for name in taken:  # as if evicted: the address's own entry is enough
+        store.cache().delete(f"pagecache:data:{store.release()}:{name}")
+
+    with django_assert_num_queries(1):  # is the page still live at the same revision
+        again = client.get("/treatments/osteopathy/")
+
+    assert again.status_code == 200 and "<h1>Osteopathy</h1>" in again.content.decode()
+
+
+def test_an_address_that_leads_nowhere_keeps_nothing_for_itself(client, demo_site):
+    assert client.get("/no-such-page/").status_code == 404
+
+    assert taken_for_the_next_visit("/no-such-page/") is None
+
+
+def test_a_signed_in_editors_visit_keeps_nothing_for_the_address(admin_client, demo_site):
+    assert admin_client.get("/treatments/osteopathy/").status_code == 200
+
+    assert taken_for_the_next_visit("/treatments/osteopathy/") is None
 
 
 def test_another_host_gets_its_own_site(client, demo_site, settings):
