@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Prefetch, Value
 from django.utils.cache import patch_cache_control
 
@@ -20,6 +20,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
@@ -27,6 +28,7 @@ from enquiries.forms import EnquiryForm
 from enquiries.models import EnquirySettings
 from pagecache.shared_data import remember, site_setting
 from pages.blocks import SHORT_TEXT_FEATURES, TEXT_FEATURES, BodyBlock, CareCardBlock
+from pages.image_filters import filter_for
 from pages.review import review_status
 from pages.visibility import is_restricted, public_only, restrictions_covering
 
@@ -50,8 +52,20 @@ def with_pictures(pages, image_field, filter_specs):
 
 
 def still_live(page):
-    """Whether the database has ``page`` live at the revision it was loaded with, in one short query."""
-    return Page.objects.filter(pk=page.pk, live=True, live_revision_id=page.live_revision_id).exists()
+    """
+    Whether the database has ``page`` live at the revision it was loaded with,
+    in one short query. Every page kept in the shared data asks it on every
+    visit, so it is written out rather than compiled by the ORM each time,
+    which took more than the query itself.
+    """
+    if page.live_revision_id is None:
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(STILL_LIVE_SQL, [page.pk, page.live_revision_id])
+        return cursor.fetchone() is not None
+
+
+STILL_LIVE_SQL = "SELECT 1 FROM wagtailcore_page WHERE id = %s AND live AND live_revision_id = %s"
 
 
 def attach_renditions(image, filter_specs):
@@ -114,6 +128,18 @@ class BasePage(Page):
     @property
     def social_image(self):
         return getattr(self, self.social_image_field) if self.social_image_field else None
+
+    @property
+    def social_rendition(self):
+        """
+        The shared picture at SOCIAL_IMAGE_SPEC, from the renditions routing
+        fetched with the page. (Wagtail's ``{% image %}`` tag would write it
+        back to the rendition cache on every visit.)
+        """
+        image = self.social_image
+        if image is None:
+            return None
+        return get_renditions_or_not_found(image, [filter_for(SOCIAL_IMAGE_SPEC)])[SOCIAL_IMAGE_SPEC]
 
     @property
     def social_image_alt(self):
