@@ -12,6 +12,7 @@ Ofcom's numbers for drama (07700 900xxx) are not real numbers and are refused;
 tests use 020 7946 0xxx, which libphonenumber accepts.
 """
 
+import functools
 import re
 
 from phonenumber_field import formfields, modelfields
@@ -35,7 +36,29 @@ def parse(value):
 
 def display(value):
     """The number as people write it: national for a UK number, international for one abroad."""
-    number = parse(value)
+    text = typed(value)
+    return displayed(parse(value)) if text is None else displayed_text(text)
+
+
+def tel_href(value):
+    """``tel:+442082204254``: a link any phone can dial, from home or abroad."""
+    text = typed(value)
+    return dialled(parse(value)) if text is None else dialled_text(text)
+
+
+def typed(value):
+    """
+    The text a number was read from, or None if there is none to go by. Every
+    page shows the clinic's number twice and dials it twice, and libphonenumber
+    takes a tenth of a millisecond to read it each time, so what is made of
+    the same text is remembered (a few recent numbers, in this process only).
+    """
+    if value is None or isinstance(value, str):
+        return value or ""
+    return getattr(value, "raw_input", None) or None
+
+
+def displayed(number):
     if number is None:
         return ""
     if not number.is_valid():
@@ -45,14 +68,22 @@ def display(value):
     return number.as_international
 
 
-def tel_href(value):
-    """``tel:+442082204254``: a link any phone can dial, from home or abroad."""
-    number = parse(value)
+def dialled(number):
     if number is None:
         return ""
     if number.is_valid():
         return f"tel:{number.as_e164}"
     return "tel:" + re.sub(r"[^\d+]", "", number.raw_input)
+
+
+@functools.lru_cache(maxsize=64)
+def displayed_text(text):
+    return displayed(parse(text))
+
+
+@functools.lru_cache(maxsize=64)
+def dialled_text(text):
+    return dialled(parse(text))
 
 
 def digits_to_search_for(text):
