@@ -6,6 +6,7 @@ from django import template
 from django.db.models import Q
 
 from wagtail.models import Page, Site
+from wagtail.templatetags.wagtailcore_tags import pageurl
 
 from pagecache.shared_data import remember
 
@@ -65,3 +66,10 @@ def site_navigation(context):
         )
     breadcrumbs = [page for page in pages if page.path in trail_paths]
     return Navigation(menu=menu, breadcrumbs=breadcrumbs)
+
+
+@register.simple_tag(takes_context=True)
+def page_href(context, page):
+    """``{% pageurl page %}``, or the ``href`` a kept list gave the page (``BasePage.kept``)."""
+    href = getattr(page, "href", None)
+    return pageurl(context, page) if href is None else href

@@ -251,6 +251,32 @@ def test_what_a_kept_page_lists_changes_with_the_pages_it_lists(client, demo_sit
     assert '"name": "Osteopathy"' in html  # the structured data is built again with it
 
 
+def test_a_listed_page_moved_is_linked_where_it_went(client, demo_site, committing):
+    condition = Page.objects.get(url_path__endswith="/conditions/lower-back-pain/").specific
+    assert f'href="{condition.url}"' in osteopathy_body_text(client)
+    condition.slug = "low-back-pain"
+
+    with committing():
+        condition.save_revision().publish()
+
+    html = osteopathy_body_text(client)
+    assert 'href="/conditions/low-back-pain/"' in html and 'href="/conditions/lower-back-pain/"' not in html
+
+
+def test_a_kept_list_links_from_the_site_it_was_read_on(client, demo_site, settings):
+    """A page's listing read through two sites links as each site's ``{% pageurl %}`` does."""
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    condition = Page.objects.get(url_path__endswith="/conditions/lower-back-pain/")
+    path = condition.url
+    Site.objects.create(hostname="other.example", port=80, root_page=Page.objects.get(depth=1))
+    assert f'href="{path}"' in osteopathy_body_text(client)
+
+    other = Client(headers={"host": "other.example"}).get("/home/treatments/osteopathy/").content.decode()
+
+    assert 'href="/home/conditions/lower-back-pain/"' in other  # below the other site's root, the whole tree
+    assert f'href="{path}"' in osteopathy_body_text(client)
+
+
 def test_changed_enquiry_settings_show_at_once_on_the_contact_page(client, demo_site, committing):
     from enquiries.models import EnquirySettings
 
