@@ -15,9 +15,10 @@ committing is never used after it.
 
 What one address took is kept again as one entry for that address, so the
 next request for it takes all of it in one round trip, not one for each thing
-(on this machine that halved the time a treatment page spends outside its
-templates). Only after a public page any visitor may see: an address that led
-nowhere keeps nothing.
+(a treatment page rendered afresh went from 48.7 to 29.8 million instructions
+with it: redis-py spends far longer in Python than Redis takes to answer).
+Only after a public page any visitor may see: an address that led nowhere
+keeps nothing.
 
 Nothing is kept for ``None``: a miss (an address nobody published) is cheap to
 repeat, and addresses anyone can invent must not fill the cache.

@@ -44,7 +44,9 @@ class HeadingBlock(blocks.StructBlock):
 
     def render_basic(self, value, context=None):
         level = "h3" if value["level"] == "h3" else "h2"
-        return format_html('<{level} class="block-heading">{}</{level}>', value["text"], level=level)
+        # Ends its line, as a template file does: text read from the page (the
+        # editor's checks count words in it) keeps the heading a word of its own.
+        return format_html('<{level} class="block-heading">{}</{level}>\n', value["text"], level=level)
 
     class Meta:
         icon = "title"
@@ -67,7 +69,7 @@ class TextBlock(blocks.RichTextBlock):
         return ShownRichText(value)
 
     def render_basic(self, value, context=None):
-        return format_html('<div class="prose">{}</div>', value)
+        return format_html('<div class="prose">{}</div>\n', value)
 
     class Meta:
         icon = "pilcrow"

@@ -11,10 +11,10 @@ def test_a_heading_is_shown_at_the_level_chosen_and_escaped():
     block = HeadingBlock()
 
     assert block.render(block.to_python({"text": "Before & after", "level": "h3"})) == (
-        '<h3 class="block-heading">Before &amp; after</h3>'
+        '<h3 class="block-heading">Before &amp; after</h3>\n'
     )
     assert block.render(block.to_python({"text": "<b>Aches</b>", "level": "h2"})) == (
-        '<h2 class="block-heading">&lt;b&gt;Aches&lt;/b&gt;</h2>'
+        '<h2 class="block-heading">&lt;b&gt;Aches&lt;/b&gt;</h2>\n'
     )
 
 
@@ -26,7 +26,7 @@ def test_text_links_to_pages_by_their_address(demo_site):
     value = block.to_python(f'<p>Read about <a linktype="page" id="{osteopathy.pk}">osteopathy</a>.</p>')
 
     assert block.render(value) == (
-        f'<div class="prose"><p>Read about <a href="{osteopathy.url}">osteopathy</a>.</p></div>'
+        f'<div class="prose"><p>Read about <a href="{osteopathy.url}">osteopathy</a>.</p></div>\n'
     )
     assert str(value) == f'<p>Read about <a href="{osteopathy.url}">osteopathy</a>.</p>'
 
@@ -49,6 +49,6 @@ def test_a_body_shows_its_headings_and_text_in_order():
     )
 
     assert "".join(child.render() for child in value) == (  # as the page templates include each
-        '<h2 class="block-heading">What to expect</h2>'
-        '<div class="prose"><p>A first visit takes an hour.</p></div>'
+        '<h2 class="block-heading">What to expect</h2>\n'
+        '<div class="prose"><p>A first visit takes an hour.</p></div>\n'
     )
