@@ -145,6 +145,11 @@ class BasePage(Page):
             request, f"page:{self.pk}:{name}:{site.pk if site else ''}", lambda: with_hrefs(build(), request)
         )
 
+    def children_with_pictures(self, model, image_field, filter_specs):
+        """The live public ``model`` pages below this one, in tree order, with their pictures' renditions."""
+        children = public_only(model.objects.child_of(self).live())
+        return list(with_pictures(children, image_field, filter_specs).order_by("path"))
+
     @property
     def meta_description(self):
         return self.search_description or self.summary
@@ -394,12 +399,8 @@ class TreatmentIndexPage(BasePage):
         context["treatments"] = self.kept(
             request,
             "treatments",
-            lambda: list(
-                with_pictures(
-                    public_only(TreatmentPage.objects.child_of(self).live()),
-                    "listing_image",
-                    TreatmentPage.LISTING_RENDITIONS,
-                ).order_by("path")
+            lambda: self.children_with_pictures(
+                TreatmentPage, "listing_image", TreatmentPage.LISTING_RENDITIONS
             ),
         )
         return context
@@ -706,13 +707,7 @@ class TeamPage(BasePage):
         context["practitioners"] = self.kept(
             request,
             "practitioners",
-            lambda: list(
-                with_pictures(
-                    public_only(PractitionerPage.objects.child_of(self).live()),
-                    "photo",
-                    PractitionerPage.PHOTO_RENDITIONS,
-                ).order_by("path")
-            ),
+            lambda: self.children_with_pictures(PractitionerPage, "photo", PractitionerPage.PHOTO_RENDITIONS),
         )
         return context
 
