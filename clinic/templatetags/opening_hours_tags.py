@@ -75,11 +75,14 @@ def hours_on_page(details):
     now = timezone.now()
     until = now + page_lifetime()
     clinic = hours.ClinicHours.of(details)
+    today = timezone.localdate(now)
+    # The footer that shows them is kept for the rest of the day (base.html),
+    # and a page made from it at the day's last moment lives on after that.
+    statuses_until = hours.start_of(today + timedelta(days=1)) + page_lifetime()
     statuses = [
         Timed(text, iso(begins), iso(ends), shown=False)  # only ever shown by the script
-        for begins, ends, text in clinic.statuses(now, until)
+        for begins, ends, text in clinic.statuses(now, statuses_until)
     ]
-    today = timezone.localdate(now)
     closures = []
     for period in clinic.closed_days.coming(today, hours.BANNER_DAYS + page_lifetime().days + 1):
         shown_from = hours.start_of(period.first_day - timedelta(days=hours.BANNER_DAYS))

@@ -18,6 +18,13 @@ class Navigation:
     menu: list = field(default_factory=list)
     breadcrumbs: list = field(default_factory=list)
 
+    @property
+    def marks(self):
+        """Which menu item is the current page and which holds it: all the menu varies on."""
+        current = next((number for number, item in enumerate(self.menu) if item.is_current), "")
+        section = next((number for number, item in enumerate(self.menu) if item.in_section), "")
+        return f"{current}-{section}"
+
 
 @register.simple_tag(takes_context=True)
 def site_navigation(context):

@@ -127,7 +127,8 @@ def test_a_page_rendered_again_takes_everything_from_one_entry(client, demo_site
     assert client.get("/treatments/osteopathy/").status_code == 200
     generation, taken = taken_for_the_next_visit("/treatments/osteopathy/")
     assert generation == store.cache().get(store.GENERATION_KEY)
-    assert {name.split(":")[0] for name in taken} == {"site", "route", "setting", "navigation", "page"}
+    kinds = {"site", "route", "setting", "navigation", "page", "fragment"}
+    assert {name.split(":")[0] for name in taken} == kinds
     for name in taken:  # as if evicted: the address's own entry is enough
         store.cache().delete(f"pagecache:data:{store.release()}:{name}")
 
