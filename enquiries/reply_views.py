@@ -24,7 +24,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from enquiries import emails, replies
-from enquiries.forms import NULL_CHARACTERS, ErrorSummaryMixin, MessageField
+from enquiries.forms import NULL_CHARACTERS, MessageField, PublicForm
 from enquiries.models import REPLY_MAX_LENGTH
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ NO_CODE = (
 # Forms.
 
 
-class ReplyPageForm(ErrorSummaryMixin, forms.Form):
+class ReplyPageForm(PublicForm):
     """The same GOV.UK error summary as the enquiry form."""
 
 
