@@ -144,4 +144,5 @@ def test_kept_fragments_travel_with_what_the_address_took(client, demo_site, sha
         "contact-bar",
         "main-menu",
         "footer",
+        "opening-hours",
     }
