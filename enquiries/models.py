@@ -124,6 +124,11 @@ def treatments():
 
 
 class Enquiry(models.Model):
+    # Not in Wagtail's reference index: a treatment page's "Usage" would list who
+    # asked about it to editors who may not see enquiries, and every save of an
+    # enquiry would queue a task to index it.
+    wagtail_reference_index_ignore = True
+
     Status = Status
     Outcome = Outcome
     ContactPreference = ContactPreference

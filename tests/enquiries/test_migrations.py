@@ -135,3 +135,31 @@ def test_the_replies_migrations_keep_the_outbox_and_let_reception_reply():
         "change_cannedanswer",
         "delete_cannedanswer",
     }
+
+
+def test_references_recorded_from_enquiries_leave_the_reference_index(demo_site):
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import ReferenceIndex
+
+    from pages.models import TreatmentPage
+
+    osteopathy = TreatmentPage.objects.get(slug="osteopathy")
+    enquiry = make_enquiry(treatment=osteopathy)
+    recorded = ReferenceIndex.objects.create(
+        content_type=ContentType.objects.get_for_model(Enquiry),
+        base_content_type=ContentType.objects.get_for_model(Enquiry),
+        object_id=str(enquiry.pk),
+        to_content_type=ContentType.objects.get_for_model(osteopathy, for_concrete_model=False),
+        to_object_id=str(osteopathy.pk),
+        model_path="treatment",
+        content_path="treatment",
+        content_path_hash=ReferenceIndex._get_content_path_hash("treatment"),
+    )
+    migrate(("enquiries", "0008_reception_replies"))
+
+    migrate()
+
+    assert not ReferenceIndex.objects.filter(pk=recorded.pk).exists()
+    enquiries = ContentType.objects.get_for_model(Enquiry)
+    assert not ReferenceIndex.objects.filter(base_content_type=enquiries).exists()
