@@ -17,7 +17,6 @@ staff alerts the reference and an admin link.
 import logging
 import secrets
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core import signing
@@ -88,7 +87,7 @@ def send_reply(enquiry, author, text, delivery=ReplyDelivery.LINK, mark_waiting=
                 "status": [status_before, enquiry.status] if status_before != enquiry.status else None,
             },
         )
-        transaction.on_commit(partial(tasks.queue_emails, [email.pk]))
+        tasks.queue_emails_with_transaction([email.pk])
     return message
 
 
@@ -114,7 +113,7 @@ def record_patient_answer(enquiry, text):
         enquiry.status = Status.PATIENT_REPLIED
         enquiry.save()
         log(enquiry, "enquiries.patient_answer", user=None, data={"message_id": message.pk})
-        transaction.on_commit(partial(tasks.queue_emails, [email.pk]))
+        tasks.queue_emails_with_transaction([email.pk])
     logger.info("A patient answered enquiry %s through the reply page.", enquiry.reference)
     return message
 

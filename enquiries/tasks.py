@@ -1,7 +1,7 @@
 """Background work for enquiries, run by the task backend (``manage.py db_worker`` in production)."""
 
-import contextlib
 import logging
+from functools import partial
 
 from django_tasks import task
 
@@ -15,16 +15,33 @@ logger = logging.getLogger(__name__)
 
 def queue_emails(email_ids):
     """
-    Hand outbox emails to the task backend. A backend that stores them for later
-    (the database backend) takes them in one transaction: one disk flush rather
-    than one each. One that sends at once (the immediate backend, in development)
-    gets them one by one, outside any transaction, so no email ever goes out from
-    inside one. If the backend cannot take them, they still wait in the outbox,
-    and the cron command sends them.
+    After the commit, outbox emails for a task backend that sends at once (the
+    immediate backend, in development): one by one, outside any transaction, so
+    no email ever goes out from inside one. If the backend cannot take them,
+    they still wait in the outbox, and the cron command sends them.
     """
-    stores_for_later = send_email.get_backend().supports_defer
     try:
-        with transaction.atomic() if stores_for_later else contextlib.nullcontext():
+        for email_id in email_ids:
+            send_email.enqueue(email_id)
+    except Exception:
+        logger.exception("Could not queue outbox emails %s; the cron command will send them.", email_ids)
+
+
+def queue_emails_with_transaction(email_ids):
+    """
+    Queue outbox emails with the transaction that made them (the caller's). A
+    backend that stores them for later (the database backend) takes them inside
+    it, behind a savepoint: committed with the enquiry in one disk flush rather
+    than a second transaction's, never seen by the worker before their emails
+    exist, and a refusal undoes only the tasks (the cron command sends the
+    emails). One that sends at once gets them after the commit (``queue_emails``),
+    so no email goes out from inside a transaction.
+    """
+    if not send_email.get_backend().supports_defer:
+        transaction.on_commit(partial(queue_emails, email_ids))
+        return
+    try:
+        with transaction.atomic():
             for email_id in email_ids:
                 send_email.enqueue(email_id)
     except Exception:

@@ -8,7 +8,6 @@ what they typed and gives them the clinic's phone number.
 
 import logging
 from datetime import datetime
-from functools import partial
 from math import ceil
 
 from django.conf import settings
@@ -29,7 +28,7 @@ from enquiries.forms import EnquiryForm, message_looks_like_spam
 from enquiries.models import Enquiry, EnquirySettings, new_reference
 from enquiries.ratelimit import allow_submission, rate_limit_window
 from enquiries.reply_views import answer_refused
-from enquiries.tasks import queue_emails
+from enquiries.tasks import queue_emails_with_transaction
 from enquiries.working_days import reply_due_on
 from pagecache.shared_data import site_setting
 
@@ -110,7 +109,7 @@ def store_enquiry(form, request):
             with transaction.atomic():
                 enquiry = Enquiry.objects.create(submission_token=token, reference=new_reference(), **fields)
                 emails = outbox.add_emails(enquiry, acknowledge_patient=enquiry_settings.acknowledge_patients)
-                transaction.on_commit(partial(queue_emails, [email.pk for email in emails]))
+                queue_emails_with_transaction([email.pk for email in emails])
                 return enquiry
         except IntegrityError:
             existing = Enquiry.objects.filter(submission_token=token).first()

@@ -374,6 +374,23 @@ def test_email_task_reports_whether_the_email_went(
     assert len(mailoutbox) == 1
 
 
+def test_a_task_backend_that_stores_the_emails_takes_them_in_the_enquirys_own_transaction(
+    inboxes, client, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=False) as after_the_commit:
+        send_enquiry(client)
+
+    # Nothing waits for the commit: the tasks were stored with the enquiry, one disk flush for both.
+    assert after_the_commit == []
+    queued = DBTaskResult.objects.filter(task_path="enquiries.tasks.send_email")
+    assert sorted(task.args_kwargs["args"] for task in queued) == sorted(
+        [email.pk] for email in outbox_of(Enquiry.objects.get()).values()
+    )
+
+
 def test_failed_task_queues_another_try_when_the_task_backend_can_defer(
     inboxes, client, settings, django_capture_on_commit_callbacks
 ):
