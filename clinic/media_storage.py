@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-FILESYSTEM = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+FILESYSTEM = {"BACKEND": "clinic.storages.MediaStorage"}
 S3 = "storages.backends.s3.S3Storage"
 
 # Resized images are written once under a new name, never changed in place.

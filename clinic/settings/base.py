@@ -208,7 +208,7 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # Uploads on this server's disk, or in an S3-compatible bucket (MEDIA_STORAGE=s3).
 STORAGES = {
     "default": media_storage(os.environ),
-    "staticfiles": {"BACKEND": "clinic.static_storage.StaticStorage"},
+    "staticfiles": {"BACKEND": "clinic.storages.StaticStorage"},
 }
 
 # Wagtail's page editor can post many fields; the public forms stay far below this.

@@ -19,7 +19,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="clinic-test-media-")
 # Uploads go to a temporary folder whatever MEDIA_STORAGE says; the bucket tests
 # (tests/clinic/test_media_storage.py) use a bucket of their own.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "clinic.storages.MediaStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -34,7 +34,7 @@ BUCKET_ORIGIN = f"https://{BUCKET}.s3.amazonaws.com"
 
 
 def test_uploads_stay_on_disk_unless_asked():
-    assert media_storage({})["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert media_storage({})["BACKEND"] == "clinic.storages.MediaStorage"
     assert media_storage({"MEDIA_STORAGE": "filesystem"}) == media_storage({})
 
 
