@@ -31,7 +31,7 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        given = request.headers.get("X-Request-ID", "")
+        given = request.META.get("HTTP_X_REQUEST_ID", "")
         current = given if ACCEPTED_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
         request.request_id = current
         token = request_id.set(current)

@@ -9,6 +9,7 @@ import gzip
 import pytest
 
 from clinic.middleware import inline_script_hashes
+from pagecache import store
 from tests.clinic.test_security_headers import policy
 from tests.factories import make_image, make_user
 
@@ -66,3 +67,12 @@ def test_a_page_from_the_page_cache_is_compressed_once_and_validated_either_way(
     assert compressed["ETag"] == f"W/{plain['ETag']}"
     for etag in (plain["ETag"], compressed["ETag"]):
         assert client.get("/treatments/", headers={**GZIP, "if-none-match": etag}).status_code == 304
+
+
+def test_the_page_cache_keeps_a_page_once_compressed(client, demo_site, page_cache_on, rf):
+    client.get("/treatments/", headers=GZIP)
+
+    entry = store.cache().get(store.entry_key(rf.get("/treatments/")))
+
+    assert entry["content"] is None
+    assert gzip.decompress(entry["gzip"]) == client.get("/treatments/").content
