@@ -1,5 +1,7 @@
 """Tests: PostgreSQL, fast password hashing, email kept in memory."""
 
+import atexit
+import shutil
 import tempfile
 
 from .base import *
@@ -16,6 +18,16 @@ DATABASES = {
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="clinic-test-media-")
+MEDIA_ROOT_OWNER = os.getpid()
+
+
+def remove_test_media():
+    """Every process that loads these settings makes a folder: it removes its own, not a forked child."""
+    if os.getpid() == MEDIA_ROOT_OWNER:
+        shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
+
+
+atexit.register(remove_test_media)
 # Uploads go to a temporary folder whatever MEDIA_STORAGE says; the bucket tests
 # (tests/clinic/test_media_storage.py) use a bucket of their own.
 STORAGES = {

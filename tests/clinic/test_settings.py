@@ -133,3 +133,17 @@ def test_hsts_preload_is_a_decision_an_operator_makes():
     )
     assert run_python(code, **PRODUCTION).stdout.strip() == "False ['security.W021']"
     assert run_python(code, SECURE_HSTS_PRELOAD="true", **PRODUCTION).stdout.strip() == "True []"
+
+
+def test_each_test_process_removes_its_uploads_folder_when_it_ends():
+    result = run_python(
+        "import os, pathlib, sys; from clinic.settings import test\n"
+        "pathlib.Path(test.MEDIA_ROOT, 'upload.jpg').write_bytes(b'x')\n"
+        "if os.fork() == 0: sys.exit(0)\n"
+        "os.wait(); print(test.MEDIA_ROOT, os.path.isdir(test.MEDIA_ROOT))"
+    )
+    folder, kept_after_a_child_ended = result.stdout.split()
+
+    assert result.returncode == 0, result.stderr
+    assert kept_after_a_child_ended == "True"
+    assert not os.path.exists(folder)
