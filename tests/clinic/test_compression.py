@@ -27,6 +27,15 @@ def test_a_page_is_sent_compressed_to_a_browser_that_takes_gzip(client, demo_sit
     assert gzip.decompress(compressed.content) == plain.content
 
 
+def test_a_page_compressed_for_each_request_is_padded_to_a_random_length(client, demo_site):
+    """Against BREACH: the length of a page with a CSRF token on it says nothing about the token."""
+    responses = [client.get("/treatments/", headers=GZIP) for _ in range(6)]
+
+    assert len({gzip.decompress(response.content) for response in responses}) == 1
+    assert len({len(response.content) for response in responses}) > 1
+    assert all(response.content[3] & gzip.FNAME for response in responses)
+
+
 def test_the_admins_script_hashes_are_read_before_compression(client, demo_site):
     client.force_login(make_user("editor", groups=["Editors"]))
     page_id = demo_site.get_children().get(slug="treatments").get_children().first().pk
