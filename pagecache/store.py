@@ -86,13 +86,13 @@ def store(request, response, generation):
     # Only the smaller body is kept: nearly every visitor takes gzip, and every
     # visit fetches the entry, so a third of the bytes is a quicker hit.
     compressed = compress_string(content)
-    kept_compressed = len(compressed) < len(content)
+    gzipped = len(compressed) < len(content)
     entry = {
         "generation": generation,
         "status": response.status_code,
         "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
-        "content": None if kept_compressed else content,
-        "gzip": compressed if kept_compressed else None,
+        "body": compressed if gzipped else content,
+        "gzipped": gzipped,
         "etag": f'"{hashlib.sha256(content).hexdigest()[:32]}"',
         "last_modified": http_date(time.time()),
     }
@@ -102,15 +102,13 @@ def store(request, response, generation):
 
 def response_from(entry, request):
     """The stored page, compressed if the visitor's browser takes gzip."""
-    compressed = entry["gzip"] and accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-    if compressed:
-        content = entry["gzip"]
-    else:
-        content = entry["content"] if entry["content"] is not None else gzip.decompress(entry["gzip"])
-    response = HttpResponse(content, status=entry["status"])
+    gzipped = entry["gzipped"]
+    compressed = gzipped and accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    body = gzip.decompress(entry["body"]) if gzipped and not compressed else entry["body"]
+    response = HttpResponse(body, status=entry["status"])
     for name, value in entry["headers"].items():
         response[name] = value
-    if entry["gzip"]:
+    if gzipped:
         patch_vary_headers(response, ("Accept-Encoding",))
     if compressed:
         response["Content-Encoding"] = "gzip"

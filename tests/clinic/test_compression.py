@@ -83,5 +83,5 @@ def test_the_page_cache_keeps_a_page_once_compressed(client, demo_site, page_cac
 
     entry = store.cache().get(store.entry_key(rf.get("/treatments/")))
 
-    assert entry["content"] is None
-    assert gzip.decompress(entry["gzip"]) == client.get("/treatments/").content
+    assert entry["gzipped"]
+    assert gzip.decompress(entry["body"]) == client.get("/treatments/").content
