@@ -84,6 +84,7 @@ class PageCacheMiddleware:
                 logger.warning("Page cache unavailable (%s); page not kept.", type(error).__name__)
                 return response
             response["ETag"] = entry["etag"]
+            response["Last-Modified"] = entry["last_modified"]
             response["X-Cache"] = "MISS"
             return get_conditional_response(request, etag=entry["etag"], response=response)
         return response

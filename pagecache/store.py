@@ -108,6 +108,7 @@ def response_from(entry, request):
     response = HttpResponse(body, status=entry["status"])
     for name, value in entry["headers"].items():
         response[name] = value
+    response["Content-Length"] = str(len(body))
     if gzipped:
         patch_vary_headers(response, ("Accept-Encoding",))
     if compressed:

@@ -64,6 +64,20 @@ def test_a_warm_page_is_served_without_a_database_query(client, demo_site, url, 
     assert "public" in second["Cache-Control"] and "max-age=0" in second["Cache-Control"]
 
 
+@pytest.mark.parametrize("accept_encoding", ["gzip, br", ""])
+def test_a_page_from_the_cache_carries_every_header_a_fresh_one_does(client, demo_site, accept_encoding):
+    headers = {"accept-encoding": accept_encoding}
+    fresh = client.get("/treatments/", headers=headers)
+    cached = client.get("/treatments/", headers=headers)
+
+    assert (fresh["X-Cache"], cached["X-Cache"]) == ("MISS", "HIT")
+    per_request = {"X-Cache", "X-Request-ID"}
+    assert set(cached.headers) - per_request == set(fresh.headers) - per_request
+    for name in ("X-Frame-Options", "Content-Security-Policy", "Vary", "Last-Modified", "ETag"):
+        assert cached[name] == fresh[name], name
+    assert cached["Content-Length"] == str(len(cached.content))
+
+
 def test_an_unchanged_page_answers_a_browser_that_has_it_with_304(client, demo_site):
     etag = client.get("/treatments/")["ETag"]
 
