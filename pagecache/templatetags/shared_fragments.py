@@ -14,7 +14,9 @@ page of a site for a whole day.
 It goes through ``shared_data.remember``, so it is forgotten with the
 generation, on every server at once, and travels in the one round trip that
 brings an address everything else it took. Nothing kept here may depend on
-who is visiting: no form, token or message belongs inside one.
+who is visiting: no token, message or anything typed belongs inside one. A
+blank form's fields may (``enquiries/includes/enquiry_form.html``), varied by
+what the address chose in them; its token and start time stay outside.
 """
 
 from django import template

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from django.conf import settings as django_settings
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import Client, RequestFactory
+from django.urls import reverse
 
 from wagtail.models import Page, Site
 
@@ -146,3 +147,69 @@ def test_kept_fragments_travel_with_what_the_address_took(client, demo_site, sha
         "footer",
         "opening-hours",
     }
+
+
+def kept_enquiry_forms(response):
+    """Which blank enquiry forms the address has kept, by the treatment chosen in them."""
+    taken = shared_data.taken_for(response.wsgi_request)
+    return {name.rsplit(":", 1)[1] for name in taken if name.startswith("fragment:enquiry-fields:")}
+
+
+def enquiry_form(response):
+    return BeautifulSoup(response.content, "html.parser").select_one("form.enquiry-form")
+
+
+def test_a_blank_enquiry_form_is_kept_but_every_visitor_gets_their_own_tokens(demo_site, shared_data_on):
+    first, second = Client().get("/contact/"), Client().get("/contact/")
+
+    assert kept_enquiry_forms(second) == {""}
+    for name in ("csrfmiddlewaretoken", "token"):
+        assert (
+            enquiry_form(first).select_one(f"input[name={name}]")["value"]
+            != (enquiry_form(second).select_one(f"input[name={name}]")["value"])
+        ), name
+    assert without_tokens(first.content.decode()) == without_tokens(second.content.decode())
+
+
+def test_each_offered_treatment_keeps_its_own_blank_form_and_any_other_link_the_plain_one(
+    client, demo_site, shared_data_on
+):
+    client.get("/contact/")
+    for url in (
+        "/contact/?treatment=osteopathy",
+        "/contact/?treatment=no-such-treatment",
+        "/contact/?treatment=x",
+    ):
+        response = client.get(url)
+
+    assert kept_enquiry_forms(response) == {"", "osteopathy"}
+    chosen = enquiry_form(client.get("/contact/?treatment=osteopathy")).select("option[selected]")
+    assert [option["value"] for option in chosen] == ["osteopathy"]
+
+
+def test_a_form_sent_back_with_its_errors_is_never_kept(client, demo_site, shared_data_on):
+    client.get("/contact/")
+    response = client.post(reverse("enquiries:submit"), {"name": "Nell Private", "message": "My knee"})
+
+    assert response.status_code == 200 and "Nell Private" in response.content.decode()
+    blank = Client().get("/contact/")
+    assert "Nell Private" not in blank.content.decode()
+    assert "My knee" not in blank.content.decode()
+    assert not enquiry_form(blank).select(".form-group--error, [aria-invalid]")
+
+
+def test_changed_warning_signs_show_at_once_in_the_kept_form(client, demo_site, shared_data_on, committing):
+    from enquiries.models import EnquirySettings
+
+    client.get("/contact/")
+    enquiry_settings = EnquirySettings.for_site(Site.objects.get(is_default_site=True))
+
+    with committing():
+        enquiry_settings.warning_signs = "Numbness around the saddle area\nA new weakness in one leg"
+        enquiry_settings.save()
+
+    signs = enquiry_form(client.get("/contact/")).select(".warning-signs li")
+    assert [sign.get_text() for sign in signs] == [
+        "Numbness around the saddle area",
+        "A new weakness in one leg",
+    ]
