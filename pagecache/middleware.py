@@ -83,10 +83,12 @@ class PageCacheMiddleware:
             except CACHE_FAILURES as error:
                 logger.warning("Page cache unavailable (%s); page not kept.", type(error).__name__)
                 return response
-            response["ETag"] = entry["etag"]
-            response["Last-Modified"] = entry["last_modified"]
+            # Sent as it will be from the cache: compressed once, where it was kept.
+            response = store.response_from(entry, request)
             response["X-Cache"] = "MISS"
-            return get_conditional_response(request, etag=entry["etag"], response=response)
+            return get_conditional_response(
+                request, etag=entry["etag"], last_modified=None, response=response
+            )
         return response
 
     @staticmethod
