@@ -23,8 +23,9 @@ from wagtail.models import Page, Site
 
 from clinic.models import ClinicSettings
 from pagecache import shared_data
+from pages.models import PractitionerPage, TreatmentPage
 
-PAGES = ["/", "/treatments/", "/treatments/osteopathy/", "/about/", "/contact/", "/search/?q=back"]
+PAGES = ["/", "/treatments/", "/treatments/osteopathy/", "/about/", "/team/", "/contact/", "/search/?q=back"]
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -213,3 +214,22 @@ def test_changed_warning_signs_show_at_once_in_the_kept_form(client, demo_site, 
         "Numbness around the saddle area",
         "A new weakness in one leg",
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "fragment", "listed_model"),
+    [("/treatments/", "treatment-cards", TreatmentPage), ("/team/", "practitioner-cards", PractitionerPage)],
+)
+def test_listing_cards_are_kept_and_show_a_published_change_at_once(
+    client, demo_site, shared_data_on, committing, url, fragment, listed_model
+):
+    taken = shared_data.taken_for(client.get(url).wsgi_request)
+    assert any(name.startswith(f"fragment:{fragment}:") for name in taken)
+    listed = listed_model.objects.live().first()
+
+    with committing():
+        listed.summary = "A summary written today"
+        listed.save_revision().publish()
+
+    cards = BeautifulSoup(client.get(url).content, "html.parser").select(".card-grid .card")
+    assert any("A summary written today" in card.get_text() for card in cards)
