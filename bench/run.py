@@ -53,15 +53,15 @@ CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/11")
 REFERENCE_COMMAND = os.environ.get("BENCH_REFERENCE_COMMAND", "")
 REFERENCE_PATH = os.environ.get("BENCH_REFERENCE_PATH", "")
 # Wagtail's bakerydemo (Wagtail 7.0.10 with its production settings, under these gunicorn
-# settings) measured on this kind of machine on 2026-12-02: its blog detail page
-# /blog/sliced-bread/ served 46 to 60 req/s in three runs, with 23 queries. The best is used
-# when no reference runs here: bakerydemo comes from GitHub, which these machines cannot reach.
-RECORDED_REFERENCE = 60.0
-# Machines of this kind differ (AMD EPYC then, some Intel Xeon since): the minimal app's
-# rate on the machine the reference was measured on (the mean of the three rows of the
-# bench of 2026-12-03 10:40, AMD EPYC). A recorded reference is scaled by how much faster
-# or slower the minimal app runs here, so that "3x" means 3x on the same machine.
-RECORDED_REFERENCE_MINIMAL_APP = 4398.0
+# settings), its blog detail page /blog/sliced-bread/ (23 queries), last measured beside the
+# site in one run on RECORDED_REFERENCE_DATE. Used when no reference runs here: bakerydemo
+# comes from GitHub, which these machines cannot reach.
+RECORDED_REFERENCE = 64.9
+RECORDED_REFERENCE_DATE = "2026-12-04"
+# Machines of this kind differ, and a recorded reference is scaled by how fast this one runs
+# Python against the one it was measured on (bench/python_speed.py, in rounds a second), so
+# that "3x" means 3x on the same machine.
+RECORDED_REFERENCE_PYTHON_SPEED = 486.0
 GUNICORN_SETTINGS = ["--no-control-socket", "--workers", "2", "--log-level", "warning"]
 
 CACHED_PAGES = {"Home": "/", "Treatments": "/treatments/", "Treatment": "/treatments/osteopathy/"}
@@ -75,6 +75,7 @@ UNCACHED_PAGES = {
 }
 LIGHTHOUSE_PAGES = {"Home": "/", "Treatment": "/treatments/osteopathy/", "Contact": "/contact/"}
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+LIGHTHOUSE_RUNS = 3
 CHROMIUM_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
@@ -490,13 +491,23 @@ def lighthouse_cli():
     return cli
 
 
-def lighthouse(site_url, name, path, attempts=3):
+def lighthouse(site_url, name, path):
     """
     Lighthouse's four scores for a page on its default phone profile (simulated
-    slow 4G), its report kept in .bench/. Tried again if Chromium's trace of the
-    load comes back broken, as it now and then does on a loaded machine.
+    slow 4G): the median of each over LIGHTHOUSE_RUNS runs, as Lighthouse's
+    guidance on variability advises, since one run can catch the machine
+    pausing (a long task that is not the page's). Each run's report is kept in
+    .bench/.
     """
-    report = WORK_DIR / f"lighthouse-{name.lower()}.json"
+    runs = [
+        lighthouse_run(site_url, f"{name.lower()}-{number}", path) for number in range(1, LIGHTHOUSE_RUNS + 1)
+    ]
+    return {category: statistics.median(run[category] for run in runs) for category in LIGHTHOUSE_CATEGORIES}
+
+
+def lighthouse_run(site_url, report_name, path, attempts=3):
+    """One run's scores, tried again if Chromium's trace of the load comes back broken, as it can."""
+    report = WORK_DIR / f"lighthouse-{report_name}.json"
     for attempt in range(1, attempts + 1):
         with tempfile.TemporaryDirectory() as profile:
             run = subprocess.run(
@@ -525,6 +536,12 @@ def lighthouse(site_url, name, path, attempts=3):
 
 
 # Reporting ----------------------------------------------------------------------------------
+
+
+def measure_python_speed():
+    """bench/python_speed.py's rate, in a fresh process, before any load: the best of three."""
+    command = [sys.executable, str(BASE_DIR / "bench" / "python_speed.py")]
+    return max(float(subprocess.check_output(command, cwd=BASE_DIR, text=True)) for _ in range(3))
 
 
 def machine():
@@ -563,6 +580,8 @@ def main():
     WORK_DIR.mkdir(exist_ok=True)
     started = datetime.now(UTC)
     context = machine()
+    print("How fast this machine runs Python...", flush=True)
+    python_speed = measure_python_speed()
     print("Building the bench database from the demo content...", flush=True)
     prepare_database()
     misses = []
@@ -616,19 +635,19 @@ def main():
             reference = load(reference_url + REFERENCE_PATH)
         reference_rate = reference.requests_per_second
         reference_note = (
-            f"Wagtail's bakerydemo {REFERENCE_PATH}, measured in this run: {reference_rate:,.1f} req/s"
+            f"Wagtail's bakerydemo {REFERENCE_PATH}, measured in this run: {reference_rate:,.1f} req/s, "
+            f"with this machine running bench/python_speed.py at {python_speed:,.0f} rounds a second "
+            "(the two figures to record in bench/run.py for runs without it)"
         )
     else:
-        minimal_rate = statistics.mean(result.requests_per_second for result in baseline.values())
-        speed = minimal_rate / RECORDED_REFERENCE_MINIMAL_APP
+        speed = python_speed / RECORDED_REFERENCE_PYTHON_SPEED
         reference_rate = RECORDED_REFERENCE * speed
         reference_note = (
-            f"Wagtail's bakerydemo blog page as measured on an AMD EPYC machine of this kind on 2026-12-02 "
-            f"({RECORDED_REFERENCE:.0f} req/s, the best of three runs), scaled by this machine's speed "
-            f"against that one (the minimal app: {minimal_rate:,.0f} req/s here, "
-            f"{RECORDED_REFERENCE_MINIMAL_APP:,.0f} there, x{speed:.2f}): {reference_rate:.0f} req/s. "
-            "Set BENCH_REFERENCE_COMMAND to measure "
-            "it in the same run"
+            f"Wagtail's bakerydemo blog page as measured beside the site on a machine of this kind on "
+            f"{RECORDED_REFERENCE_DATE} ({RECORDED_REFERENCE:.1f} req/s), scaled by how fast this machine "
+            f"runs Python against that one (bench/python_speed.py: {python_speed:,.0f} rounds a second "
+            f"here, {RECORDED_REFERENCE_PYTHON_SPEED:,.0f} there, x{speed:.2f}): {reference_rate:.0f} req/s. "
+            "Set BENCH_REFERENCE_COMMAND to measure it in the same run"
         )
 
     print("Every page rendered afresh (page cache off)...", flush=True)
@@ -700,7 +719,10 @@ def main():
             "query left checks the page is still live at the same revision). Weight: HTML, CSS, JS "
             "and fonts as sent compressed, content images apart.",
             table(
-                ["Lighthouse (mobile)", *(category.replace("-", " ") for category in LIGHTHOUSE_CATEGORIES)],
+                [
+                    f"Lighthouse (mobile, median of {LIGHTHOUSE_RUNS})",
+                    *(category.replace("-", " ") for category in LIGHTHOUSE_CATEGORIES),
+                ],
                 [[f"{name} {path}", *scores[name].values()] for name, path in LIGHTHOUSE_PAGES.items()],
             ),
             "Targets: " + ("all met." if not misses else "missed: " + "; ".join(misses) + "."),
