@@ -5,9 +5,9 @@ A recorded reference (Wagtail's bakerydemo, measured on some machine of this
 kind) is scaled by this when it cannot be measured in the same run. Rendering
 a Wagtail page is Python work: templates walked node by node, objects built
 and unpickled, strings escaped and joined. Machines of one kind differ in that
-far more than in serving bytes from memory (the minimal app): one AMD machine
-served the minimal app 1.9 times as fast as another while rendering pages at
-the same speed. So this times the same kind of work, with nothing of the
+quite unlike serving bytes from memory (the minimal app): two AMD machines
+served the minimal app at 6,228 and 8,262 req/s while rendering the treatment
+page at 319 and 345. So this times the same kind of work, with nothing of the
 site's own code: Django's template engine over a fixed template and context,
 and a pickled tree of objects loaded back, as the shared cache does.
 
