@@ -231,6 +231,18 @@ class EnquiryForm(PublicForm):
             self.initial.setdefault("token", uuid.uuid4())
             self.initial.setdefault("started", signed_start_time())
 
+    def offer_treatments(self, choices):
+        """
+        The treatments to choose from, as the page keeps them. One chosen by the
+        address that is not among them (a mistyped or outdated link) chooses
+        "I'm not sure", as the plain page does: a blank form's fields are kept
+        for each treatment it can choose (``includes/enquiry_form.html``), and
+        links anyone can invent must not add to them.
+        """
+        self.fields["treatment"].choices = choices
+        if self.initial.get("treatment") not in {str(value) for value, _ in choices}:
+            self.initial["treatment"] = ""
+
     @property
     def warning_sign_reported(self):
         return self.cleaned_data.get("warning_sign") == "yes"

@@ -590,13 +590,9 @@ class ContactPage(BasePage):
         # The treatments to choose from (read in one query: iter() spares the
         # count list() would ask for first), and the enquiry settings the form
         # shows (for the template's ``settings``), from the shared cache.
-        choices = self.kept(
-            request, "treatment-choices", lambda: list(iter(form.fields["treatment"].choices))
+        form.offer_treatments(
+            self.kept(request, "treatment-choices", lambda: list(iter(form.fields["treatment"].choices)))
         )
-        form.fields["treatment"].choices = choices
-        if form.initial["treatment"] not in {str(value) for value, _ in choices}:
-            # Not one we offer (any more): the same blank choice, and one kept form for all such links.
-            form.initial["treatment"] = ""
         context["form"] = form
         context["enquiry_settings"] = site_setting(request, EnquirySettings)
         context["access_details"] = [
