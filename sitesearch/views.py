@@ -24,11 +24,16 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Page, Site, get_page_models
 
+from pagecache.shared_data import remember
 from pages.models import TreatmentIndexPage
 from pages.visibility import is_restricted, public_only
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# More than a clinic's site will ever publish: every result is read in one
+# query and the pages of ten are made from the list, where a paginator over the
+# search would ask twice (its count, then its page).
+MAX_RESULTS = 1000
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -56,21 +61,33 @@ def words_to_search(query):
     return words if any(character.isalnum() for character in words) else ""
 
 
-def searchable_pages(site):
-    """The live pages of ``site`` that anyone may see."""
-    pages = Page.objects.live().descendant_of(site.root_page, inclusive=True)
-    # The search backend only takes filters on indexed fields, so the view
-    # restriction rule (an EXISTS) goes in as a subquery of ids rather than as is.
-    return pages.exclude(pk__in=pages.filter(is_restricted()).values("pk"))
+def restricted_page_ids():
+    """Every page a view restriction covers (``pages.visibility``), by id."""
+    return list(Page.objects.filter(is_restricted()).values_list("pk", flat=True))
 
 
-def summaries(pages):
+def searchable_pages(site, request):
     """
-    Each page's summary by id, in one query whatever the pages' types.
+    The live pages of ``site`` that anyone may see. The restricted ones are
+    kept in the shared cache with the rest of the site's data (any change to a
+    view restriction, a move or a publish forgets them): the search backend
+    only takes filters on indexed fields, so the rule goes in as a list of ids,
+    usually empty, rather than as the subquery it is.
+    """
+    pages = Page.objects.live().descendant_of(site.root_page, inclusive=True)
+    restricted = remember(request, "restricted-page-ids", restricted_page_ids)
+    return pages.exclude(pk__in=restricted) if restricted else pages
+
+
+def all_summaries():
+    """
+    Every live page's summary by id, in one query whatever the pages' types.
 
     A summary is a field of each page type's own table, so Wagtail's
     ``specific()`` would ask once per type on the results page; a union of the
-    tables that have one asks once.
+    tables that have one asks once. It is kept in the shared cache with the
+    rest of the site's data (a publish forgets it), so a search usually asks
+    for nothing but its results: one list for the site, however many searches.
     """
     tables = set()
     for model in get_page_models():
@@ -78,19 +95,18 @@ def summaries(pages):
             tables.add(model._meta.get_field("summary").model)
         except FieldDoesNotExist:
             continue
-    ids = [page.pk for page in pages]
     queries = [
-        model.objects.filter(pk__in=ids).order_by().values_list("pk", "summary")
+        model.objects.filter(live=True).exclude(summary="").order_by().values_list("pk", "summary")
         for model in sorted(tables, key=lambda model: model._meta.label)
     ]
-    if not ids or not queries:
+    if not queries:
         return {}
     return dict(queries[0].union(*queries[1:], all=True))
 
 
-def describe(pages):
+def describe(pages, request):
     """Title, summary (else the search description) and kind of each page found."""
-    found = summaries(pages)
+    found = remember(request, "search-summaries", all_summaries) if pages else {}
     return [
         Result(
             page=page,
@@ -113,14 +129,14 @@ def search(request):
     site = Site.find_for_request(request)
     page_of_results = None
     if words and site:
-        results = searchable_pages(site).search(words, operator="and")
+        results = list(searchable_pages(site, request).search(words, operator="and")[:MAX_RESULTS])
         page_of_results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     count = page_of_results.paginator.count if page_of_results else 0
     context = {
         "query": query,
         "max_query_length": MAX_QUERY_LENGTH,
         "page_of_results": page_of_results,
-        "results": describe(list(page_of_results)) if count else [],
+        "results": describe(list(page_of_results), request) if count else [],
         "count": count,
         "treatments_page": treatments_page(site) if query and not count and site else None,
     }

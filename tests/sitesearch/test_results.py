@@ -41,6 +41,21 @@ def test_a_result_shows_its_title_summary_and_kind(demo_site, search):
     assert result.kind == kind(TreatmentPage)
 
 
+def test_kept_summaries_show_a_published_change_at_once(
+    demo_site, search, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_DATA_CACHE_ENABLED = True
+    acupuncture = TreatmentPage.objects.get(slug="medical-acupuncture")
+    search("acupuncture")  # keeps the summaries
+
+    with django_capture_on_commit_callbacks(execute=True):
+        acupuncture.summary = "Fine needles that ease a tight, tender muscle."
+        acupuncture.save_revision().publish()
+
+    result = next(r for r in search("acupuncture").results if r.url == acupuncture.url)
+    assert result.summary == "Fine needles that ease a tight, tender muscle."
+
+
 def test_every_kind_of_page_is_searched_without_being_named(demo_site, search):
     kinds = {result.kind for result in search("acupuncture").results}
 

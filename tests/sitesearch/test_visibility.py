@@ -79,3 +79,28 @@ def test_only_the_site_asked_for_is_searched(demo_site, public_page, client, set
 
     assert [result.title for result in here.results] == [public_page.title]
     assert [result.title for result in elsewhere.results] == [other_page.title]
+
+
+@pytest.mark.parametrize("restricted", ["page", "section", "alias"])
+def test_with_the_restricted_pages_kept_a_new_restriction_hides_at_once(
+    demo_site, search, settings, django_capture_on_commit_callbacks, restricted
+):
+    settings.SITE_DATA_CACHE_ENABLED = True
+    # Committed, as each publish's own request would be, so that each change starts a new generation.
+    with django_capture_on_commit_callbacks(execute=True):
+        public_page = quillwort_page(demo_site, "public")
+        section = make_standard_page(demo_site, title="Staff area", slug="staff")
+        inside = quillwort_page(section, "rota")
+        private = quillwort_page(demo_site, "private")
+        hidden = {"page": [private], "section": [inside], "alias": [private]}[restricted]
+        if restricted == "alias":
+            hidden.append(private.create_alias(parent=demo_site, update_slug="private-copy"))
+    assert len(search("quillwort").urls) == (4 if restricted == "alias" else 3)  # the restricted ids are kept
+
+    with django_capture_on_commit_callbacks(execute=True):
+        covered = section if restricted == "section" else private
+        PageViewRestriction.objects.create(page=covered, restriction_type=PageViewRestriction.LOGIN)
+
+    urls = search("quillwort").urls
+    assert public_page.url in urls
+    assert not {page.url for page in hidden} & set(urls)
