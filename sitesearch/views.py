@@ -106,7 +106,7 @@ def all_summaries():
 
 def describe(pages, request):
     """Title, summary (else the search description) and kind of each page found."""
-    found = remember(request, "search-summaries", all_summaries) if pages else {}
+    found = remember(request, "search-summaries", all_summaries)
     return [
         Result(
             page=page,
